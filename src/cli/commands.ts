@@ -1,0 +1,142 @@
+// Every `dateline` command in one table: its options and what it runs. Commands call the same
+// use cases as the web (moderation writes a log row exactly as the admin area will).
+
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { ParseArgsConfig } from 'node:util';
+import type { Config } from '../config.ts';
+import { articlePath } from '../domain/article.ts';
+import type { CommentStatus } from '../domain/comment.ts';
+import { AppError } from '../domain/errors.ts';
+import { commentId } from '../domain/ids.ts';
+import type { ModerationAction } from '../domain/moderation.ts';
+import { parseArticleFile } from '../articles/parse-article-file.ts';
+import { createDateline, startServer } from '../main.ts';
+
+export interface CommandContext {
+  readonly config: Config;
+  readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  readonly positionals: string[];
+  readonly out: NodeJS.WritableStream;
+  readonly err: NodeJS.WritableStream;
+}
+
+interface Command {
+  readonly options?: ParseArgsConfig['options'];
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export const usage = `Usage: dateline <command> [options]
+
+  serve                               start the web server (PORT, default 3000)
+  migrate                             apply pending database migrations
+  publish FILE.md                     publish or update an article from Markdown with front matter
+  comments list [--status S] [--limit N]
+                                      list comments, newest first (S: pending, approved, spam, trash)
+  comments approve|hold|spam|trash|restore ID [--reason TEXT]
+                                      moderate one comment (logged)
+  help                                show this help
+
+Configuration comes from the environment (and ./.env): DATELINE_DATA_DIR, DATABASE_URL, PORT,
+DATELINE_SECRET, DATELINE_PUBLIC_URL. See README.md.
+`;
+
+const statuses: readonly CommentStatus[] = ['pending', 'approved', 'spam', 'trash'];
+const actions: readonly ModerationAction[] = ['approve', 'hold', 'spam', 'trash', 'restore'];
+
+export const commands: Record<string, Command> = {
+  serve: {
+    async run({ config, out }) {
+      const server = await startServer(config);
+      out.write(`Dateline is running at http://localhost:${server.port}/ (data in ${config.dataDir})\n`);
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          void server.stop().then(() => process.exit(0));
+        });
+      }
+      return 0;
+    },
+  },
+
+  migrate: {
+    async run({ config, out }) {
+      const dateline = await createDateline(config); // opening migrates to the latest schema
+      await dateline.close();
+      out.write('database is up to date\n');
+      return 0;
+    },
+  },
+
+  publish: {
+    async run({ config, positionals, out }) {
+      const [file] = positionals;
+      if (!file) throw new AppError('front_matter_invalid', { message: 'publish needs a file: dateline publish FILE.md' });
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new AppError('front_matter_invalid', { message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}` });
+      }
+      let parsed;
+      try {
+        parsed = parseArticleFile(text);
+      } catch (e) {
+        if (e instanceof AppError) throw new AppError(e.code, { message: `${file}: ${e.message}` });
+        throw e;
+      }
+      const dateline = await createDateline(config);
+      try {
+        const { article, created } = await dateline.services.publishArticle(parsed);
+        out.write(`${created ? 'published' : 'updated'} ${articlePath(article)} (article ${article.id})\n`);
+      } finally {
+        await dateline.close();
+      }
+      return 0;
+    },
+  },
+
+  comments: {
+    options: { status: { type: 'string' }, limit: { type: 'string' }, reason: { type: 'string' } },
+    async run({ config, values, positionals, out }) {
+      const [sub, idText] = positionals;
+      const dateline = await createDateline(config);
+      try {
+        if (sub === 'list') {
+          const status = values.status as string | undefined;
+          if (status !== undefined && !statuses.includes(status as CommentStatus)) {
+            throw new AppError('transition_not_allowed', { message: `--status must be one of ${statuses.join(', ')}` });
+          }
+          const limit = Number(values.limit ?? 50);
+          const rows = await dateline.stores.comments.list({ status: status as CommentStatus | undefined, limit: Number.isInteger(limit) && limit > 0 ? limit : 50 });
+          for (const c of rows) {
+            const reasons = c.reasons.map((r) => r.detail).join('; ');
+            const excerpt = c.bodyText.replace(/\s+/g, ' ').slice(0, 60);
+            out.write(`${c.id}\t${c.status}\t${c.createdAt.toISOString()}\t${c.authorName} <${c.authorEmail}>\tarticle ${c.articleId}\t${excerpt}${reasons ? `\t[${reasons}]` : ''}\n`);
+          }
+          if (rows.length === 0) out.write('no comments\n');
+          return 0;
+        }
+        if (sub && actions.includes(sub as ModerationAction)) {
+          const id = Number(idText);
+          if (!Number.isInteger(id) || id <= 0) throw new AppError('comment_not_found', { message: `comments ${sub} needs a comment id` });
+          const comment = await dateline.services.moderateComment({
+            commentId: commentId(id),
+            action: sub as ModerationAction,
+            actor: `shell:${userInfo().username}`,
+            reason: values.reason as string | undefined,
+          });
+          out.write(`comment ${comment.id} is now ${comment.status}\n`);
+          return 0;
+        }
+        throw new AppError('transition_not_allowed', { message: `usage: dateline comments list|${actions.join('|')} …` });
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'comment_not_found' && e.message === 'comment_not_found') {
+          throw new AppError('comment_not_found', { message: `no comment with id ${idText}` });
+        }
+        throw e;
+      } finally {
+        await dateline.close();
+      }
+    },
+  },
+};

@@ -1,0 +1,32 @@
+// The storage the comment use cases need. Implemented by storage/sql-comment-store.ts.
+// Queries take request objects so fields can be added without changing signatures.
+
+import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts';
+import type { CheckReason } from '../domain/moderation.ts';
+import type { ArticleId, CommentId } from '../domain/ids.ts';
+import type { TrustedHtml } from '../domain/trusted-html.ts';
+
+export interface NewComment extends CommentDraft {
+  readonly bodyHtml: TrustedHtml;
+  readonly status: CommentStatus;
+  readonly reasons: readonly CheckReason[];
+  readonly ip: string;
+  readonly ipHash: string;
+  readonly userAgent: string;
+  readonly createdAt: Date;
+}
+
+export interface CommentStore {
+  insert(comment: NewComment): Promise<Comment>; // assigns the id
+  findById(id: CommentId): Promise<Comment | undefined>;
+  /** An article's comments with one of `statuses`, plus any of `alsoIds` (an author's own held ones), oldest first. */
+  listForArticle(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }): Promise<Comment[]>;
+  /** All comments, newest first, optionally of one status; for the shell and the admin queue. */
+  list(query: { status?: CommentStatus; limit: number; before?: CommentId }): Promise<Comment[]>;
+  setStatus(query: { id: CommentId; status: CommentStatus; at: Date }): Promise<void>;
+  /** Same article, parent, name, email and text, in any status but trash. */
+  existsDuplicate(draft: CommentDraft): Promise<boolean>;
+  /** Newest creation time since `since` of a comment from this IP hash or this email. */
+  lastCommentAt(query: { ipHash: string; email: string; since: Date }): Promise<Date | null>;
+  countApprovedByAuthor(query: { name: string; email: string }): Promise<number>;
+}

@@ -1,0 +1,82 @@
+// Environment → one typed, validated Config. Parsed once; fails fast with a one-line reason.
+// The secret is never logged.
+
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  readonly dataDir: string;
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly secret: string;
+  readonly publicUrl: string | null;
+  readonly siteName: string;
+  readonly locale: string;
+  readonly timeZone: string;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** Loads `.env` from the working directory when present (real environment variables win). */
+export function loadDotEnv(env: Env = process.env, file = '.env'): void {
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m || line.trimStart().startsWith('#')) continue;
+    const [, key, raw] = m as unknown as [string, string, string];
+    if (env[key] === undefined) env[key] = raw.replace(/^(['"])(.*)\1$/, '$2');
+  }
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = resolve(env.DATELINE_DATA_DIR || './data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  const publicUrl = env.DATELINE_PUBLIC_URL ? parseUrl(env.DATELINE_PUBLIC_URL) : null;
+  const timeZone = env.DATELINE_TIMEZONE || 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`DATELINE_TIMEZONE is not a time zone: "${timeZone}"`);
+  }
+  return {
+    dataDir,
+    databaseUrl: env.DATABASE_URL || join(dataDir, 'dateline.db'),
+    port,
+    host: env.HOST || '0.0.0.0',
+    secret: env.DATELINE_SECRET || '',
+    publicUrl,
+    siteName: env.DATELINE_SITE_NAME || 'Dateline',
+    locale: env.DATELINE_LOCALE || 'en-US',
+    timeZone,
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: env.DATELINE_TRUST_PROXY === 'true' || env.DATELINE_TRUST_PROXY === '1',
+  };
+}
+
+/** Creates the data directory, and the secret in it on first start when none is configured. */
+export function prepareDataDir(config: Config): Config {
+  mkdirSync(config.dataDir, { recursive: true });
+  if (config.secret) {
+    if (config.secret.length < 16) throw new ConfigError('DATELINE_SECRET must be at least 16 characters');
+    return config;
+  }
+  const file = join(config.dataDir, 'secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
+  return { ...config, secret: readFileSync(file, 'utf8').trim() };
+}
+
+function parseUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    return url.href.replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(`DATELINE_PUBLIC_URL must be a URL such as https://news.example.com, not "${raw}"`);
+  }
+}

@@ -1,0 +1,111 @@
+// Comments: what a commenter sends, the rules that refuse it outright, and what is stored.
+// Pure; the checks that hold or spam a comment live in moderation/checks.
+
+import { AppError, InvalidFields } from './errors.ts';
+import type { ArticleId, CommentId } from './ids.ts';
+import type { CheckReason } from './moderation.ts';
+import type { TrustedHtml } from './trusted-html.ts';
+import { isEmail, normalizeEmail } from './email.ts';
+
+export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
+
+export interface Comment {
+  readonly id: CommentId;
+  readonly articleId: ArticleId;
+  readonly parentId: CommentId | null;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly authorUrl: string | null;
+  readonly bodyText: string;
+  readonly bodyHtml: TrustedHtml;
+  readonly status: CommentStatus;
+  readonly reasons: readonly CheckReason[];
+  readonly createdAt: Date;
+}
+
+/** What the public may know of a comment: no email, no IP, no reasons. */
+export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'authorName' | 'authorUrl' | 'bodyHtml' | 'status' | 'createdAt'> & {
+  /** Keyed hash of the email (site secret): draws the avatar, links nothing across sites. */
+  readonly avatarKey: string;
+};
+
+/** What a commenter sends, trimmed, before any check. */
+export interface CommentInput {
+  readonly articleId: ArticleId;
+  readonly parentId: CommentId | null;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly authorUrl: string;
+  readonly bodyText: string;
+}
+
+/** A comment that passed the field rules, ready for the moderation checks. */
+export interface CommentDraft {
+  readonly articleId: ArticleId;
+  readonly parentId: CommentId | null;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly authorUrl: string | null;
+  readonly bodyText: string;
+}
+
+// Byte limits of WordPress's columns, so imported comments and ours fit the same bounds.
+export const maxNameBytes = 245;
+export const maxEmailBytes = 100;
+export const maxUrlBytes = 200;
+export const maxBodyBytes = 65_525;
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/**
+ * Normalises a website the way readers type it ("example.com" → "https://example.com") and
+ * refuses anything that is not http(s), so `javascript:` never reaches an href.
+ */
+export function normalizeWebsite(raw: string): string | null | 'invalid' {
+  const trimmed = raw.trim();
+  if (trimmed === '') return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed.replace(/^\/+/, '')}`;
+  try {
+    const url = new URL(withScheme);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'invalid';
+    if (!url.hostname.includes('.') && url.hostname !== 'localhost') return 'invalid';
+    return url.href;
+  } catch {
+    return 'invalid';
+  }
+}
+
+/**
+ * Applies the field rules (WordPress wp_handle_comment_submission §1.2, §2.2 rows 9–15) and
+ * reports every broken rule at once, each on its field.
+ */
+export function validateCommentInput(input: CommentInput, options: { requireNameEmail: boolean }): CommentDraft {
+  const errors: AppError[] = [];
+  const name = input.authorName.trim();
+  const email = input.authorEmail.trim();
+  const body = input.bodyText.replace(/\r\n?/g, '\n').trim();
+  const website = normalizeWebsite(input.authorUrl);
+
+  if (body === '') errors.push(new AppError('comment_required', { field: 'comment' }));
+  else if (bytes(body) > maxBodyBytes) errors.push(new AppError('comment_too_long', { field: 'comment' }));
+
+  if (name === '' && options.requireNameEmail) errors.push(new AppError('name_required', { field: 'author' }));
+  else if (bytes(name) > maxNameBytes) errors.push(new AppError('name_too_long', { field: 'author' }));
+
+  if (email === '' && options.requireNameEmail) errors.push(new AppError('email_required', { field: 'email' }));
+  else if (bytes(email) > maxEmailBytes) errors.push(new AppError('email_too_long', { field: 'email' }));
+  else if (email !== '' && !isEmail(email)) errors.push(new AppError('email_invalid', { field: 'email' }));
+
+  if (bytes(input.authorUrl.trim()) > maxUrlBytes) errors.push(new AppError('url_too_long', { field: 'url' }));
+  else if (website === 'invalid') errors.push(new AppError('url_invalid', { field: 'url' }));
+
+  if (errors.length > 0) throw new InvalidFields(errors);
+  return {
+    articleId: input.articleId,
+    parentId: input.parentId,
+    authorName: name === '' ? 'Anonymous' : name,
+    authorEmail: normalizeEmail(email),
+    authorUrl: website === 'invalid' ? null : website,
+    bodyText: body,
+  };
+}

@@ -1,0 +1,66 @@
+// The one error type of Dateline and its table of codes. Moderation outcomes are not errors
+// (see moderation.ts); these are refusals. Codes are part of the public contract.
+
+export type ErrorKind = 'InvalidInput' | 'NotFound' | 'Conflict' | 'Forbidden' | 'RateLimited' | 'TooLarge' | 'Unavailable';
+
+export const errorCodes = {
+  // InvalidInput — the reader can fix these in the form
+  name_required: 'InvalidInput', // name empty
+  email_required: 'InvalidInput', // email empty
+  email_invalid: 'InvalidInput', // email fails the WordPress is_email() rules
+  comment_required: 'InvalidInput', // comment text empty after trimming
+  name_too_long: 'InvalidInput', // more than 245 bytes
+  email_too_long: 'InvalidInput', // more than 100 bytes
+  url_too_long: 'InvalidInput', // more than 200 bytes
+  url_invalid: 'InvalidInput', // website is not an http(s) address
+  comment_too_long: 'InvalidInput', // more than 65525 bytes
+  parent_invalid: 'InvalidInput', // reply to a comment that is not approved or is on another article
+  front_matter_invalid: 'InvalidInput', // article file: missing or malformed front matter field
+  // NotFound
+  article_not_found: 'NotFound', // no published article with that id or URL
+  comment_not_found: 'NotFound', // no comment with that id
+  // Conflict
+  duplicate_comment: 'Conflict', // same text, author and parent already posted on this article
+  slug_taken: 'Conflict', // unique violation on an article slug
+  conflict: 'Conflict', // a unique constraint refused the write
+  // Forbidden
+  comments_closed: 'Forbidden', // the article does not take comments (any more)
+  transition_not_allowed: 'Forbidden', // a moderation action that does not apply to the comment's status
+  // RateLimited
+  comment_flood: 'RateLimited', // under 15 s since the last comment from this IP or email
+  // TooLarge
+  body_too_large: 'TooLarge', // the request body is over the server's limit
+  // Unavailable
+  unavailable: 'Unavailable', // storage is busy or down; try again
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** A refusal that is safe to explain to whoever caused it. */
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, options: { field?: string; message?: string; cause?: unknown } = {}) {
+    super(options.message ?? code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.kind = errorCodes[code];
+    this.field = options.field;
+  }
+}
+
+/** Several field errors at once, so a form can show them all in one round trip. */
+export class InvalidFields extends AppError {
+  readonly errors: readonly AppError[];
+
+  constructor(errors: readonly AppError[]) {
+    const first = errors[0];
+    if (!first) throw new Error('InvalidFields needs at least one error');
+    super(first.code, { field: first.field });
+    this.errors = errors;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

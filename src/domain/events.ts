@@ -1,0 +1,13 @@
+// What happened, told after commit to whoever listens (page cache, later mail and live updates).
+
+import type { ArticleId, CommentId } from './ids.ts';
+import type { CommentStatus } from './comment.ts';
+
+export type DomainEvent =
+  | { readonly type: 'article.saved'; readonly articleId: ArticleId }
+  | { readonly type: 'comment.created'; readonly articleId: ArticleId; readonly commentId: CommentId; readonly status: CommentStatus }
+  | { readonly type: 'comment.status_changed'; readonly articleId: ArticleId; readonly commentId: CommentId; readonly from: CommentStatus; readonly to: CommentStatus };
+
+export interface EventSink {
+  emit(event: DomainEvent): void;
+}

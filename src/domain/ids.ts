@@ -1,0 +1,11 @@
+// Branded identifiers: an ArticleId cannot be passed where a CommentId is expected.
+// Everyone may import this file.
+
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type ArticleId = Brand<number, 'ArticleId'>;
+export type CommentId = Brand<number, 'CommentId'>;
+
+export const articleId = (n: number): ArticleId => n as ArticleId;
+export const commentId = (n: number): CommentId => n as CommentId;

@@ -1,0 +1,45 @@
+// Moderation vocabulary: verdicts with their reasons, the actions a moderator takes, and the
+// log every action writes. Pure; moderation/ holds the checks and use cases.
+
+import type { CommentId } from './ids.ts';
+import type { CommentStatus } from './comment.ts';
+
+/** Why a check held or spammed a comment; shown to moderators, never to the public. */
+export interface CheckReason {
+  readonly check: string;
+  readonly code: string;
+  readonly detail: string;
+}
+
+export interface Verdict {
+  readonly status: Extract<CommentStatus, 'approved' | 'pending' | 'spam'>;
+  readonly reasons: readonly CheckReason[];
+}
+
+export type ModerationAction = 'approve' | 'hold' | 'spam' | 'trash' | 'restore';
+
+export interface ModerationLogEntry {
+  readonly commentId: CommentId;
+  readonly action: ModerationAction;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly fromStatus: CommentStatus;
+  readonly toStatus: CommentStatus;
+  readonly at: Date;
+}
+
+/** Where each action leads; `restore` returns a trashed or spammed comment to the queue. */
+export function nextStatus(action: ModerationAction, from: CommentStatus): CommentStatus | undefined {
+  switch (action) {
+    case 'approve':
+      return from === 'approved' ? undefined : 'approved';
+    case 'hold':
+      return from === 'pending' ? undefined : 'pending';
+    case 'spam':
+      return from === 'spam' ? undefined : 'spam';
+    case 'trash':
+      return from === 'trash' ? undefined : 'trash';
+    case 'restore':
+      return from === 'spam' || from === 'trash' ? 'pending' : undefined;
+  }
+}

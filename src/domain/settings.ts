@@ -1,0 +1,34 @@
+// The site's Discussion settings (WordPress's names in comments), with their defaults.
+
+export interface DiscussionSettings {
+  /** require_name_email: name and email must be given. */
+  readonly requireNameEmail: boolean;
+  /** comment_moderation: hold every comment. */
+  readonly holdAllComments: boolean;
+  /** comment_previously_approved: hold until one comment with the same name and email is approved. */
+  readonly requirePreviouslyApproved: boolean;
+  /** comment_max_links: this many links or more hold a comment (0 = off). */
+  readonly maxLinks: number;
+  /** moderation_keys: one word per entry, matched inside words, case-insensitive. */
+  readonly moderationWords: readonly string[];
+  /** disallowed_keys: same matching; a hit sends the comment to spam silently. */
+  readonly disallowedWords: readonly string[];
+  /** close_comments_days_old when close_comments_for_old_posts is on; 0 = never close. */
+  readonly closeCommentsAfterDays: number;
+  /** thread_comments_depth: replies nest this deep on the page. */
+  readonly threadDepth: number;
+  /** Seconds between two comments from one IP or one email (WordPress: 15). */
+  readonly floodIntervalSeconds: number;
+}
+
+export const defaultDiscussionSettings: DiscussionSettings = {
+  requireNameEmail: true,
+  holdAllComments: false,
+  requirePreviouslyApproved: true,
+  maxLinks: 2,
+  moderationWords: [],
+  disallowedWords: [],
+  closeCommentsAfterDays: 0,
+  threadDepth: 5,
+  floodIntervalSeconds: 15,
+};

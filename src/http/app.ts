@@ -1,0 +1,77 @@
+// createApp: every route, grouped by audience, one line each, and the hooks that apply to
+// all of them (security headers, error pages). Wiring happens in main.ts, not here.
+
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Assets } from './assets.ts';
+import type { PageDeps } from './page-deps.ts';
+import { createArticlePage } from './pages/article-page.ts';
+import { createCommentForm } from './pages/comment-form.ts';
+import { sendErrorPage, sendNotFound } from './pages/error-pages.ts';
+import { createFrontPage } from './pages/front-page.ts';
+
+export interface AppDeps extends PageDeps {
+  readonly assets: Assets;
+  readonly logger: FastifyServerOptions['logger'];
+  readonly trustProxy: boolean;
+}
+
+// A maximal comment (65,525 bytes) url-encodes to under 200 KB; past 1 MiB is not a comment.
+const bodyLimitBytes = 1024 * 1024;
+
+const securityHeaders = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'; object-src 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'SAMEORIGIN',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger,
+    trustProxy: deps.trustProxy,
+    bodyLimit: bodyLimitBytes,
+    // Our own request line (onResponse below) leaves out IPs and query strings.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 200 },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(securityHeaders);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, path: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  const articlePage = createArticlePage(deps);
+  const postComment = createCommentForm(deps, articlePage);
+
+  // Public pages (cached for anonymous readers)
+  app.get('/', createFrontPage(deps));
+  app.get('/:year(^\\d{4})/:month(^\\d{2})/:day(^\\d{2})/:slug/', articlePage.show);
+  app.get('/:year(^\\d{4})/:month(^\\d{2})/:day(^\\d{2})/:slug', (request, reply) => reply.redirect(`${request.url.split('?')[0]}/`, 301));
+  app.get('/assets/:file', (request, reply) => deps.assets.serve(request, reply) ?? sendNotFound(deps, reply));
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  // Comment submission (form posts; WordPress's address kept for themes and scripts)
+  app.post('/comments', postComment);
+  app.post('/wp-comments-post.php', postComment);
+
+  app.setNotFoundHandler((_request, reply) => sendNotFound(deps, reply));
+  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'unhandled error');
+    try {
+      return sendErrorPage(deps, reply, status);
+    } catch (renderError) {
+      request.log.error({ err: renderError }, 'error page failed');
+      return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send(status === 500 ? 'Internal Server Error' : 'Error');
+    }
+  });
+  return app;
+}

@@ -1,0 +1,23 @@
+// What the public page handlers share, built once in app.ts.
+
+import type { ArticleStore } from '../articles/article-store.ts';
+import type { ListDiscussion } from '../comments/list-discussion.ts';
+import type { SubmitComment } from '../comments/submit-comment.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { SettingsStore } from '../moderation/settings-store.ts';
+import type { SiteView } from '../views/site.ts';
+import type { CommenterCookies } from './commenter-cookies.ts';
+import type { PageCache } from './page-cache.ts';
+
+export interface PageDeps {
+  readonly site: SiteView;
+  readonly articles: ArticleStore;
+  readonly settings: SettingsStore;
+  readonly listDiscussion: ListDiscussion;
+  readonly submitComment: SubmitComment;
+  readonly cookies: CommenterCookies;
+  readonly cache: PageCache;
+  readonly clock: Clock;
+  /** True when another process wrote to the database since the last call. */
+  readonly changedElsewhere: () => boolean;
+}

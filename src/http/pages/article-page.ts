@@ -1,0 +1,95 @@
+// GET an article at /YYYY/MM/DD/slug/: from the page cache for anonymous readers, rendered
+// fresh for a reader with personal state. Also renders the page again for a form error.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { articlePath, isCommentingOpen, isPublic, type Article } from '../../domain/article.ts';
+import type { CommentId } from '../../domain/ids.ts';
+import { ArticlePage } from '../../views/article-page.tsx';
+import { emptyFormValues, type CommentFormValues, type FormError } from '../../views/comment-form.tsx';
+import { renderDocument } from '../../views/layout.tsx';
+import { articleTag, frontPageTag } from '../page-cache.ts';
+import type { PageDeps } from '../page-deps.ts';
+import { sendPersonalPage, sendSharedPage, toCachedPage } from '../send-page.ts';
+import { sendNotFound } from './error-pages.ts';
+
+interface ArticleParams {
+  year: string;
+  month: string;
+  day: string;
+  slug: string;
+}
+
+export interface FormState {
+  readonly values: CommentFormValues;
+  readonly errors: readonly FormError[];
+  readonly replyToId: number | null;
+}
+
+export function createArticlePage(deps: PageDeps) {
+  /** The whole page as HTML for this reader, with the form in the given state. */
+  async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[]): Promise<string> {
+    const now = deps.clock.now();
+    const [discussion, settings] = await Promise.all([deps.listDiscussion(article, ownPendingIds), deps.settings.discussion()]);
+    const parent = form.replyToId === null ? undefined : findApproved(discussion.thread, form.replyToId);
+    return renderDocument(
+      ArticlePage({
+        site: deps.site,
+        article,
+        discussion,
+        commentsOpen: isCommentingOpen(article, settings, now),
+        form: {
+          values: form.values,
+          errors: form.errors,
+          replyTo: parent ? { id: parent.id, authorName: parent.authorName } : null,
+        },
+      }),
+    );
+  }
+
+  async function show(request: FastifyRequest<{ Params: ArticleParams; Querystring: { replytocom?: string } }>, reply: FastifyReply) {
+    if (deps.changedElsewhere()) deps.cache.clear();
+    const path = request.url.split('?')[0] ?? request.url;
+    const replyToId = parseId(request.query.replytocom);
+    const personal = deps.cookies.isPersonal(request) || replyToId !== null;
+    if (!personal) {
+      const cached = deps.cache.get(path);
+      if (cached) return sendSharedPage(request, reply, cached);
+    }
+    const generation = deps.cache.generation();
+    const article = await deps.articles.findBySlug(request.params.slug);
+    if (!article || !isPublic(article, deps.clock.now())) return sendNotFound(deps, reply);
+    const canonical = articlePath(article);
+    if (canonical !== path) return reply.redirect(canonical, 301);
+
+    if (!personal) {
+      const page = toCachedPage(await renderArticle(article, { values: emptyFormValues, errors: [], replyToId: null }, []));
+      deps.cache.set(path, [articleTag(article.id), frontPageTag], page, generation);
+      return sendSharedPage(request, reply, page);
+    }
+    const remembered = deps.cookies.remembered(request);
+    const values = remembered
+      ? { ...emptyFormValues, author: remembered.name, email: remembered.email, url: remembered.url, consent: true }
+      : emptyFormValues;
+    const html = await renderArticle(article, { values, errors: [], replyToId }, deps.cookies.pendingIds(request, deps.clock.now()));
+    return sendPersonalPage(reply, html);
+  }
+
+  return { show, renderArticle };
+}
+
+export type ArticlePageHandlers = ReturnType<typeof createArticlePage>;
+
+function parseId(raw: string | undefined): number | null {
+  if (raw === undefined || !/^\d{1,15}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n > 0 ? n : null;
+}
+
+function findApproved(thread: readonly { comment: { id: number; authorName: string; status: string }; replies: any[] }[], id: number): { id: number; authorName: string } | undefined {
+  for (const node of thread) {
+    if (node.comment.id === id) return node.comment.status === 'approved' ? node.comment : undefined;
+    const inner = findApproved(node.replies, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}

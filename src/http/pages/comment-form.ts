@@ -1,0 +1,75 @@
+// POST /comments (and /wp-comments-post.php): the WordPress-style form post. Success is a
+// 303 to the comment; any refusal renders the article again with the reader's input kept.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { articlePath } from '../../domain/article.ts';
+import { AppError, InvalidFields } from '../../domain/errors.ts';
+import { articleId, commentId } from '../../domain/ids.ts';
+import type { CommentFormValues, FormError } from '../../views/comment-form.tsx';
+import { statusForKind } from '../error-responses.ts';
+import type { PageDeps } from '../page-deps.ts';
+import { sendPersonalPage } from '../send-page.ts';
+import type { ArticlePageHandlers } from './article-page.ts';
+import { sendNotFound } from './error-pages.ts';
+
+type FormBody = Record<string, string | string[] | undefined>;
+
+export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
+  return async function postComment(request: FastifyRequest<{ Body: FormBody | undefined }>, reply: FastifyReply) {
+    const body: FormBody = typeof request.body === 'object' && request.body !== null ? request.body : {};
+    const values: CommentFormValues = {
+      comment: field(body, 'comment'),
+      author: field(body, 'author'),
+      email: field(body, 'email'),
+      url: field(body, 'url'),
+      consent: body['wp-comment-cookies-consent'] !== undefined,
+    };
+    const postId = positiveInt(field(body, 'comment_post_ID'));
+    const parentId = positiveInt(field(body, 'comment_parent'));
+    if (postId === null) return sendNotFound(deps, reply, values.comment);
+
+    try {
+      const { comment } = await deps.submitComment({
+        articleId: articleId(postId),
+        parentId: parentId === null ? null : commentId(parentId),
+        authorName: values.author,
+        authorEmail: values.email,
+        authorUrl: values.url,
+        bodyText: values.comment,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      if (values.consent) deps.cookies.remember(reply, { name: comment.authorName, email: values.email.trim(), url: comment.authorUrl ?? '' });
+      else deps.cookies.forget(reply);
+      if (comment.status !== 'approved') deps.cookies.addPending(request, reply, comment.id, deps.clock.now());
+      const article = await deps.articles.findById(comment.articleId);
+      return reply.redirect(`${article ? articlePath(article) : '/'}#comment-${comment.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const article = await deps.articles.findById(articleId(postId));
+      if (e.code === 'article_not_found' || !article) return sendNotFound(deps, reply, values.comment);
+      const errors = (e instanceof InvalidFields ? e.errors : [e]).map(
+        (err): FormError => ({ field: err.field ?? null, message: deps.site.messages.errors[err.code] }),
+      );
+      // A reply whose parent cannot take replies is offered as a top-level comment instead.
+      const replyToId = e.code === 'parent_invalid' ? null : parentId;
+      const html = await pages.renderArticle(article, { values, errors, replyToId }, deps.cookies.pendingIds(request, deps.clock.now()));
+      if (e.code === 'comment_flood') reply.header('retry-after', '15');
+      return sendPersonalPage(reply, html, statusForKind[e.kind]);
+    }
+  };
+}
+
+/** One form field as a string: missing, repeated or odd values become '' or the first value. */
+function field(body: FormBody, name: string): string {
+  const v = body[name];
+  const s = Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+  return typeof s === 'string' ? s : '';
+}
+
+function positiveInt(raw: string): number | null {
+  const t = raw.trim();
+  if (!/^\d{1,15}$/.test(t)) return null;
+  const n = Number(t);
+  return n > 0 ? n : null;
+}

@@ -1,0 +1,26 @@
+// The order moderation checks run in, readable in one place. Refusals come first (they throw),
+// then the silent spam verdict, then the policies that hold a comment for review. (A closed
+// article and broken fields are refused before screening, in submit-comment.ts.)
+
+import type { ModerationCheck } from './check.ts';
+import { parentValid } from './checks/parent-valid.ts';
+import { duplicate } from './checks/duplicate.ts';
+import { flood } from './checks/flood.ts';
+import { disallowedWords, moderationWords } from './checks/word-lists.ts';
+import { holdAll } from './checks/hold-all.ts';
+import { linkCount } from './checks/link-count.ts';
+import { firstTimeCommenter } from './checks/first-time-commenter.ts';
+
+export const checkOrder: readonly ModerationCheck[] = [
+  // Refuse outright (the reader sees why and keeps their text)
+  parentValid,
+  duplicate,
+  flood,
+  // Spam silently (the reader is told nothing a spammer could learn from)
+  disallowedWords,
+  // Hold for review (every reason is recorded for the moderator)
+  holdAll,
+  linkCount,
+  moderationWords,
+  firstTimeCommenter,
+];

@@ -1,0 +1,53 @@
+// A moderator's action on one comment: the status change and its log row in one transaction,
+// then the event. Used by the shell now and by the admin area later.
+
+import type { Comment } from '../domain/comment.ts';
+import { AppError } from '../domain/errors.ts';
+import type { EventSink } from '../domain/events.ts';
+import type { CommentId } from '../domain/ids.ts';
+import { nextStatus, type ModerationAction } from '../domain/moderation.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Transact } from '../lib/transact.ts';
+import type { CommentStore } from '../comments/comment-store.ts';
+import type { ModerationLog } from './moderation-log.ts';
+
+export interface ModerateCommentDeps {
+  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog }>;
+  readonly events: EventSink;
+  readonly clock: Clock;
+}
+
+export interface ModerationRequest {
+  readonly commentId: CommentId;
+  readonly action: ModerationAction;
+  /** Who acts: a staff account, or `shell:<user>` from the command line. */
+  readonly actor: string;
+  readonly reason?: string;
+}
+
+export function createModerateComment(deps: ModerateCommentDeps) {
+  return async function moderateComment(request: ModerationRequest): Promise<Comment> {
+    const at = deps.clock.now();
+    const { before, after } = await deps.transact(async ({ comments, moderationLog }) => {
+      const before = await comments.findById(request.commentId);
+      if (!before) throw new AppError('comment_not_found');
+      const to = nextStatus(request.action, before.status);
+      if (!to) throw new AppError('transition_not_allowed', { message: `cannot ${request.action} a comment that is ${before.status}` });
+      await comments.setStatus({ id: before.id, status: to, at });
+      await moderationLog.append({
+        commentId: before.id,
+        action: request.action,
+        actor: request.actor,
+        reason: request.reason ?? null,
+        fromStatus: before.status,
+        toStatus: to,
+        at,
+      });
+      return { before, after: { ...before, status: to } };
+    });
+    deps.events.emit({ type: 'comment.status_changed', articleId: after.articleId, commentId: after.id, from: before.status, to: after.status });
+    return after;
+  };
+}
+
+export type ModerateComment = ReturnType<typeof createModerateComment>;

@@ -1,0 +1,26 @@
+// The SQLite side of the storage seam: better-sqlite3 with the pragmas that make an
+// acknowledged comment durable (WAL + synchronous=FULL) and keep references honest.
+
+import SQLite from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+
+export interface SqliteHandle {
+  readonly dialect: SqliteDialect;
+  readonly connection: SQLite.Database;
+}
+
+export function createSqliteDialect(filename: string): SqliteHandle {
+  const connection = new SQLite(filename);
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = FULL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  return { dialect: new SqliteDialect({ database: connection }), connection };
+}
+
+/** SQLite error codes that mean "a unique constraint refused the write". */
+export const isSqliteUniqueViolation = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && 'code' in e && (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+
+export const isSqliteBusy = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && 'code' in e && (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED');

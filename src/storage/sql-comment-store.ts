@@ -1,0 +1,143 @@
+// CommentStore over Kysely, for SQLite and PostgreSQL alike. One query per method; sorting
+// and filtering happen in SQL.
+
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts';
+import { articleId, commentId, type ArticleId, type CommentId } from '../domain/ids.ts';
+import type { CheckReason } from '../domain/moderation.ts';
+import { trustHtml } from '../domain/trusted-html.ts';
+import type { CommentStore, NewComment } from '../comments/comment-store.ts';
+import type { CommentsTable, Database } from './schema.ts';
+import { translateDbError } from './translate-db-error.ts';
+
+export class SqlCommentStore implements CommentStore {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async insert(c: NewComment): Promise<Comment> {
+    try {
+      const row = await this.#db
+        .insertInto('comments')
+        .values({
+          article_id: c.articleId,
+          parent_id: c.parentId,
+          author_name: c.authorName,
+          author_email: c.authorEmail,
+          author_url: c.authorUrl,
+          author_ip: c.ip,
+          ip_hash: c.ipHash,
+          user_agent: c.userAgent,
+          body_text: c.bodyText,
+          body_html: c.bodyHtml,
+          status: c.status,
+          reasons: JSON.stringify(c.reasons),
+          created_at: c.createdAt.getTime(),
+          updated_at: c.createdAt.getTime(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toComment(row);
+    } catch (e) {
+      throw translateDbError(e);
+    }
+  }
+
+  async findById(id: CommentId): Promise<Comment | undefined> {
+    const row = await this.#db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toComment(row);
+  }
+
+  async listForArticle(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }): Promise<Comment[]> {
+    const also = query.alsoIds ?? [];
+    const rows = await this.#db
+      .selectFrom('comments')
+      .selectAll()
+      .where('article_id', '=', query.articleId)
+      .where((eb) => {
+        const ors = [eb('status', 'in', [...query.statuses])];
+        if (also.length > 0) ors.push(eb('id', 'in', [...also]));
+        return eb.or(ors);
+      })
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
+    return rows.map(toComment);
+  }
+
+  async list(query: { status?: CommentStatus; limit: number; before?: CommentId }): Promise<Comment[]> {
+    let q = this.#db.selectFrom('comments').selectAll();
+    if (query.status) q = q.where('status', '=', query.status);
+    if (query.before !== undefined) q = q.where('id', '<', query.before);
+    const rows = await q.orderBy('id', 'desc').limit(query.limit).execute();
+    return rows.map(toComment);
+  }
+
+  async setStatus(query: { id: CommentId; status: CommentStatus; at: Date }): Promise<void> {
+    await this.#db.updateTable('comments').set({ status: query.status, updated_at: query.at.getTime() }).where('id', '=', query.id).execute();
+  }
+
+  async existsDuplicate(d: CommentDraft): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('comments')
+      .select('id')
+      .where('article_id', '=', d.articleId)
+      .where((eb) => (d.parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', d.parentId)))
+      .where('author_name', '=', d.authorName)
+      .where('author_email', '=', d.authorEmail)
+      .where('body_text', '=', d.bodyText)
+      .where('status', '!=', 'trash')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async lastCommentAt(query: { ipHash: string; email: string; since: Date }): Promise<Date | null> {
+    const since = query.since.getTime();
+    // Two indexed lookups rather than an OR, which neither dialect can serve from one index.
+    const row = await this.#db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('comments')
+          .select('created_at')
+          .where('ip_hash', '=', query.ipHash)
+          .where('created_at', '>=', since)
+          .unionAll(
+            eb.selectFrom('comments').select('created_at').where('author_email', '=', query.email).where('created_at', '>=', since),
+          )
+          .as('recent'),
+      )
+      .select(sql<number | null>`max(created_at)`.as('last'))
+      .executeTakeFirst();
+    return row?.last == null ? null : new Date(Number(row.last));
+  }
+
+  async countApprovedByAuthor(query: { name: string; email: string }): Promise<number> {
+    const row = await this.#db
+      .selectFrom('comments')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('author_email', '=', query.email)
+      .where('author_name', '=', query.name)
+      .where('status', '=', 'approved')
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+}
+
+function toComment(row: Selectable<CommentsTable>): Comment {
+  return {
+    id: commentId(row.id),
+    articleId: articleId(row.article_id),
+    parentId: row.parent_id === null ? null : commentId(row.parent_id),
+    authorName: row.author_name,
+    authorEmail: row.author_email,
+    authorUrl: row.author_url,
+    bodyText: row.body_text,
+    bodyHtml: trustHtml(row.body_html), // sanitised on submit
+    status: row.status as CommentStatus,
+    reasons: JSON.parse(row.reasons) as CheckReason[],
+    createdAt: new Date(Number(row.created_at)),
+  };
+}

@@ -1,0 +1,44 @@
+// ModerationLog over Kysely: append and read, never update or delete.
+
+import type { Kysely } from 'kysely';
+import type { CommentStatus } from '../domain/comment.ts';
+import { commentId, type CommentId } from '../domain/ids.ts';
+import type { ModerationAction, ModerationLogEntry } from '../domain/moderation.ts';
+import type { ModerationLog } from '../moderation/moderation-log.ts';
+import type { Database } from './schema.ts';
+
+export class SqlModerationLog implements ModerationLog {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async append(e: ModerationLogEntry): Promise<void> {
+    await this.#db
+      .insertInto('moderation_log')
+      .values({
+        comment_id: e.commentId,
+        action: e.action,
+        actor: e.actor,
+        reason: e.reason,
+        from_status: e.fromStatus,
+        to_status: e.toStatus,
+        at: e.at.getTime(),
+      })
+      .execute();
+  }
+
+  async listForComment(id: CommentId): Promise<ModerationLogEntry[]> {
+    const rows = await this.#db.selectFrom('moderation_log').selectAll().where('comment_id', '=', id).orderBy('id').execute();
+    return rows.map((r) => ({
+      commentId: commentId(r.comment_id),
+      action: r.action as ModerationAction,
+      actor: r.actor,
+      reason: r.reason,
+      fromStatus: r.from_status as CommentStatus,
+      toStatus: r.to_status as CommentStatus,
+      at: new Date(Number(r.at)),
+    }));
+  }
+}

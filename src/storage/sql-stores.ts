@@ -1,0 +1,36 @@
+// Builds every store over one Kysely handle, and runs work in a transaction with stores bound
+// to it. The only file that knows all the Sql* classes besides main.ts.
+
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+import { SqlArticleStore } from './sql-article-store.ts';
+import { SqlCommentStore } from './sql-comment-store.ts';
+import { SqlModerationLog } from './sql-moderation-log.ts';
+import { SqlSettingsStore } from './sql-settings-store.ts';
+import { translateDbError } from './translate-db-error.ts';
+
+export interface SqlStores {
+  readonly articles: SqlArticleStore;
+  readonly comments: SqlCommentStore;
+  readonly moderationLog: SqlModerationLog;
+  readonly settings: SqlSettingsStore;
+}
+
+export function createSqlStores(db: Kysely<Database>, now: () => Date): SqlStores {
+  return {
+    articles: new SqlArticleStore(db, now),
+    comments: new SqlCommentStore(db),
+    moderationLog: new SqlModerationLog(db),
+    settings: new SqlSettingsStore(db),
+  };
+}
+
+export function createTransact(db: Kysely<Database>, now: () => Date) {
+  return async <T>(work: (stores: SqlStores) => Promise<T>): Promise<T> => {
+    try {
+      return await db.transaction().execute((trx) => work(createSqlStores(trx, now)));
+    } catch (e) {
+      throw translateDbError(e);
+    }
+  };
+}

@@ -1,0 +1,79 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource preact */
+// An article: headline, dateline, section, body, then the discussion and the form.
+
+import { articlePath, type Article } from '../domain/article.ts';
+import type { Discussion } from '../comments/list-discussion.ts';
+import { CommentForm, type CommentFormProps } from './comment-form.tsx';
+import { CommentThread } from './comment-thread.tsx';
+import { Layout } from './layout.tsx';
+import { RawHtml } from './raw-html.tsx';
+import { formatDate, type SiteView } from './site.ts';
+
+export interface ArticlePageProps {
+  readonly site: SiteView;
+  readonly article: Article;
+  readonly discussion: Discussion;
+  readonly commentsOpen: boolean;
+  /** The form as this reader should see it; omitted when comments are closed. */
+  readonly form: Omit<CommentFormProps, 'site' | 'articleId' | 'action' | 'cancelReplyHref'>;
+}
+
+export function ArticlePage({ site, article, discussion, commentsOpen, form }: ArticlePageProps) {
+  const m = site.messages;
+  const path = articlePath(article);
+  return (
+    <Layout site={site} title={`${article.title} — ${site.name}`} description={article.summary ?? undefined}>
+      <article class="article" aria-labelledby="article-title">
+        <header class="article-header">
+          {article.section ? <p class="article-section">{article.section}</p> : null}
+          <h1 id="article-title">{article.title}</h1>
+          <p class="dateline">
+            <time dateTime={article.publishedAt.toISOString()}>{formatDate(site, article.publishedAt, false)}</time>
+            {' · '}
+            <a href="#comments">{m.comments(discussion.approvedCount)}</a>
+          </p>
+        </header>
+        <RawHtml class="article-body" html={article.bodyHtml} />
+      </article>
+      <section id="comments" class="comments-area" aria-labelledby="comments-title">
+        <h2 id="comments-title" class="comments-title">
+          {m.commentsOn(discussion.approvedCount, article.title)}
+        </h2>
+        {discussion.thread.length > 0 ? (
+          <CommentThread site={site} thread={discussion.thread} canReply={commentsOpen} />
+        ) : commentsOpen ? (
+          <p class="no-comments">{m.beFirst}</p>
+        ) : null}
+        {commentsOpen ? (
+          <CommentForm site={site} articleId={article.id} action="/comments" cancelReplyHref={`${path}#respond`} {...form} />
+        ) : (
+          <ClosedNotice site={site} form={form} />
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+/** Comments closed: say so, and if a reader's comment was just refused, give their text back. */
+function ClosedNotice({ site, form }: { site: SiteView; form: ArticlePageProps['form'] }) {
+  const m = site.messages;
+  if (form.errors.length === 0) return <p class="comments-closed">{m.commentsClosed}</p>;
+  return (
+    <div class="comments-closed">
+      <div class="error-summary" role="alert">
+        {form.errors.map((e) => (
+          <p>{e.message}</p>
+        ))}
+      </div>
+      {form.values.comment ? (
+        <div class="kept-comment">
+          <label for="kept-comment">{m.yourTextKept}</label>
+          <textarea id="kept-comment" readOnly rows={8}>
+            {form.values.comment}
+          </textarea>
+        </div>
+      ) : null}
+    </div>
+  );
+}

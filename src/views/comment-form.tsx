@@ -1,0 +1,174 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource preact */
+// The "Leave a Reply" form with WordPress's field names, an error summary that screen
+// readers announce, each error beside its field, and every value the reader typed.
+
+import type { ArticleId } from '../domain/ids.ts';
+import type { SiteView } from './site.ts';
+
+export interface CommentFormValues {
+  readonly comment: string;
+  readonly author: string;
+  readonly email: string;
+  readonly url: string;
+  readonly consent: boolean;
+}
+
+export const emptyFormValues: CommentFormValues = { comment: '', author: '', email: '', url: '', consent: false };
+
+export interface FormError {
+  /** The form field's name, or null for an error about the whole comment. */
+  readonly field: string | null;
+  readonly message: string;
+}
+
+export interface CommentFormProps {
+  readonly site: SiteView;
+  readonly articleId: ArticleId;
+  readonly action: string;
+  readonly values: CommentFormValues;
+  readonly errors: readonly FormError[];
+  readonly replyTo: { readonly id: number; readonly authorName: string } | null;
+  readonly cancelReplyHref: string;
+}
+
+const fieldIds: Record<string, string> = { comment: 'comment', author: 'author', email: 'email', url: 'url', comment_parent: 'comment' };
+
+export function CommentForm({ site, articleId, action, values, errors, replyTo, cancelReplyHref }: CommentFormProps) {
+  const m = site.messages;
+  const errorFor = (field: string) => errors.find((e) => e.field === field);
+  const star = (
+    <span class="required" aria-hidden="true">
+      *
+    </span>
+  );
+  const describedBy = (field: string, extra?: string) => [extra, errorFor(field) ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const fieldError = (field: string) => {
+    const e = errorFor(field);
+    return e ? (
+      <p class="field-error" id={`${field}-error`}>
+        {e.message}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <div id="respond" class="comment-respond">
+      <h2 id="reply-title" class="comment-reply-title">
+        {replyTo ? (
+          <>
+            {m.leaveReplyTo} <a href={`#comment-${replyTo.id}`}>{replyTo.authorName}</a>
+          </>
+        ) : (
+          m.leaveReply
+        )}{' '}
+        <small>
+          <a rel="nofollow" id="cancel-comment-reply-link" href={cancelReplyHref} hidden={!replyTo}>
+            {m.cancelReply}
+          </a>
+        </small>
+      </h2>
+      <form action={action} method="post" id="commentform" class="comment-form" novalidate={errors.length > 0 ? true : undefined}>
+        {errors.length > 0 ? (
+          <div class="error-summary" role="alert" id="form-errors" tabIndex={-1}>
+            <p class="error-summary-title">{m.errorSummaryTitle(errors.length)}</p>
+            <ul>
+              {errors.map((e) => (
+                <li>{e.field && fieldIds[e.field] ? <a href={`#${fieldIds[e.field]}`}>{e.message}</a> : e.message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <p class="comment-notes">
+          <span id="email-notes">{m.emailNotPublished}</span>{' '}
+          <span class="required-field-message">
+            {m.requiredMarked} {star}
+          </span>
+        </p>
+        <p class="comment-form-comment">
+          <label for="comment">
+            {m.labelComment} {star}
+          </label>
+          <textarea
+            id="comment"
+            name="comment"
+            cols={45}
+            rows={8}
+            maxLength={65525}
+            required
+            aria-invalid={errorFor('comment') ? 'true' : undefined}
+            aria-describedby={describedBy('comment', 'comment-help')}
+          >
+            {values.comment}
+          </textarea>
+          <span class="field-help" id="comment-help">
+            {m.formattingHelp}
+          </span>
+          {fieldError('comment')}
+        </p>
+        <p class="comment-form-author">
+          <label for="author">
+            {m.labelName} {star}
+          </label>
+          <input
+            id="author"
+            name="author"
+            type="text"
+            value={values.author}
+            size={30}
+            maxLength={245}
+            autoComplete="name"
+            required
+            aria-invalid={errorFor('author') ? 'true' : undefined}
+            aria-describedby={describedBy('author')}
+          />
+          {fieldError('author')}
+        </p>
+        <p class="comment-form-email">
+          <label for="email">
+            {m.labelEmail} {star}
+          </label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            value={values.email}
+            size={30}
+            maxLength={100}
+            autoComplete="email"
+            required
+            aria-invalid={errorFor('email') ? 'true' : undefined}
+            aria-describedby={describedBy('email', 'email-notes')}
+          />
+          {fieldError('email')}
+        </p>
+        <p class="comment-form-url">
+          <label for="url">{m.labelWebsite}</label>
+          <input
+            id="url"
+            name="url"
+            type="url"
+            value={values.url}
+            size={30}
+            maxLength={200}
+            autoComplete="url"
+            aria-invalid={errorFor('url') ? 'true' : undefined}
+            aria-describedby={describedBy('url')}
+          />
+          {fieldError('url')}
+        </p>
+        <p class="comment-form-cookies-consent">
+          <input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox" value="yes" checked={values.consent} />{' '}
+          <label for="wp-comment-cookies-consent">{m.cookiesConsent}</label>
+        </p>
+        <p class="form-submit">
+          <button name="submit" type="submit" id="submit" class="submit">
+            {m.postComment}
+          </button>
+          <input type="hidden" name="comment_post_ID" value={String(articleId)} id="comment_post_ID" />
+          <input type="hidden" name="comment_parent" id="comment_parent" value={String(replyTo?.id ?? 0)} />
+        </p>
+      </form>
+    </div>
+  );
+}

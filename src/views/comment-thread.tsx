@@ -1,0 +1,76 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource preact */
+// The discussion under an article: nested replies to the site's depth. Bodies render only
+// as TrustedHtml; names, URLs and everything else are escaped by JSX.
+
+import type { PublicComment } from '../domain/comment.ts';
+import type { ThreadNode } from '../domain/thread.ts';
+import { Avatar } from './avatar.tsx';
+import { RawHtml } from './raw-html.tsx';
+import { formatDate, type SiteView } from './site.ts';
+
+export interface CommentThreadProps {
+  readonly site: SiteView;
+  readonly thread: readonly ThreadNode<PublicComment>[];
+  readonly canReply: boolean;
+}
+
+export function CommentThread({ site, thread, canReply }: CommentThreadProps) {
+  return (
+    <ol class="comment-list">
+      {thread.map((node) => (
+        <CommentItem site={site} node={node} canReply={canReply} />
+      ))}
+    </ol>
+  );
+}
+
+function CommentItem({ site, node, canReply }: { site: SiteView; node: ThreadNode<PublicComment>; canReply: boolean }) {
+  const m = site.messages;
+  const c = node.comment;
+  const pending = c.status !== 'approved';
+  return (
+    <li id={`comment-${c.id}`} class={`comment depth-${node.depth}${pending ? ' comment-pending' : ''}`}>
+      <article class="comment-card" aria-labelledby={`comment-${c.id}-author`}>
+        <header class="comment-meta">
+          <Avatar avatarKey={c.avatarKey} />
+          <span class="comment-author" id={`comment-${c.id}-author`}>
+            {c.authorUrl && !pending ? (
+              <a href={c.authorUrl} rel="nofollow ugc">
+                {c.authorName}
+              </a>
+            ) : (
+              c.authorName
+            )}
+          </span>
+          <a class="comment-permalink" href={`#comment-${c.id}`} aria-label={m.permalinkTo(c.authorName)}>
+            <time dateTime={c.createdAt.toISOString()}>{formatDate(site, c.createdAt)}</time>
+          </a>
+        </header>
+        {pending ? <p class="comment-awaiting-moderation">{m.awaitingModeration}</p> : null}
+        <RawHtml class="comment-body" html={c.bodyHtml} />
+        {canReply && !pending ? (
+          <footer class="comment-actions">
+            <a
+              class="comment-reply-link"
+              rel="nofollow"
+              href={`?replytocom=${c.id}#respond`}
+              data-comment-id={String(c.id)}
+              data-author={c.authorName}
+              aria-label={m.replyTo(c.authorName)}
+            >
+              {m.reply}
+            </a>
+          </footer>
+        ) : null}
+      </article>
+      {node.replies.length > 0 ? (
+        <ol class="children">
+          {node.replies.map((child) => (
+            <CommentItem site={site} node={child} canReply={canReply} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,83 @@
+// buildTestApp(t): a real Dateline on a fresh SQLite file in a temp directory, with a fixed
+// clock, closed when the test ends. Tests talk to it with app.inject() or over a real port.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import type { Config } from '../../src/config.ts';
+import type { DiscussionSettings } from '../../src/domain/settings.ts';
+import { articlePath, type Article } from '../../src/domain/article.ts';
+import { parseArticleFile } from '../../src/articles/parse-article-file.ts';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { createDateline } from '../../src/main.ts';
+
+export const seedArticlePath = new URL('../../../shared/fixtures/seed-article.md', import.meta.url);
+
+export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  return {
+    dataDir,
+    databaseUrl: join(dataDir, 'dateline.db'),
+    port: 0,
+    host: '127.0.0.1',
+    secret: 'test-secret-test-secret-test-secret',
+    publicUrl: null,
+    siteName: 'Dateline Test',
+    locale: 'en-US',
+    timeZone: 'UTC',
+    logLevel: 'silent',
+    trustProxy: false,
+    ...overrides,
+  };
+}
+
+export interface TestAppOptions {
+  readonly settings?: Partial<DiscussionSettings>;
+  readonly now?: string;
+  readonly config?: Partial<Config>;
+}
+
+export async function buildTestApp(t: TestContext, options: TestAppOptions = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dateline-test-'));
+  const clock = new FixedClock(options.now ?? '2026-11-29T12:00:00Z');
+  const config = testConfig(dataDir, options.config);
+  const dateline = await createDateline(config, { clock });
+  if (options.settings) await dateline.stores.settings.saveDiscussion(options.settings);
+  const app = await dateline.buildApp();
+  t.after(async () => {
+    await app.close();
+    await dateline.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Publishes the shared model article (or another file's text) and returns it with its URL. */
+  async function publishSeedArticle(text = readFileSync(seedArticlePath, 'utf8'), changes: Partial<ReturnType<typeof parseArticleFile>> = {}) {
+    const { article } = await dateline.services.publishArticle({ ...parseArticleFile(text), ...changes });
+    return { article, path: articlePath(article) };
+  }
+
+  return { app, dateline, clock, config, dataDir, publishSeedArticle };
+}
+
+export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
+
+/** A form post body with WordPress's field names; override any field. */
+export function commentForm(article: Pick<Article, 'id'>, fields: Record<string, string> = {}): Record<string, string> {
+  return {
+    comment: 'A thoughtful reply about the article.',
+    author: 'Ada Reader',
+    email: 'ada@example.com',
+    url: '',
+    comment_post_ID: String(article.id),
+    comment_parent: '0',
+    ...fields,
+  };
+}
+
+/** The Set-Cookie values of a response as a Cookie header for the next request. */
+export function cookieHeader(response: { cookies: { name: string; value: string }[] }): string {
+  return response.cookies
+    .filter((c) => c.value !== '')
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+}

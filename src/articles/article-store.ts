@@ -1,12 +1,7 @@
 // The storage an article use case needs. Implemented by storage/sql-article-store.ts.
 
-import type { Article, ArticleDraft } from '../domain/article.ts';
+import type { Article, ArticleDraft, ArticleSummary } from '../domain/article.ts';
 import type { ArticleId } from '../domain/ids.ts';
-
-export interface ArticleSummary {
-  readonly article: Article;
-  readonly approvedComments: number;
-}
 
 export interface ArticleStore {
   /** Inserts, or updates the article with the same slug; says which. */

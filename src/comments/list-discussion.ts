@@ -3,17 +3,12 @@
 
 import type { Article } from '../domain/article.ts';
 import type { PublicComment } from '../domain/comment.ts';
+import type { Discussion } from '../domain/discussion.ts';
 import type { CommentId } from '../domain/ids.ts';
-import { buildThread, type ThreadNode } from '../domain/thread.ts';
+import { buildThread } from '../domain/thread.ts';
 import type { KeyedHash } from '../lib/keyed-hash.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
 import type { CommentStore } from './comment-store.ts';
-
-export interface Discussion {
-  readonly thread: ThreadNode<PublicComment>[];
-  readonly approvedCount: number;
-  readonly threadDepth: number;
-}
 
 export interface ListDiscussionDeps {
   readonly comments: CommentStore;

@@ -21,6 +21,12 @@ export interface Article {
   readonly commentsOpen: boolean;
 }
 
+/** An article as a list shows it: with its count of approved comments. */
+export interface ArticleSummary {
+  readonly article: Article;
+  readonly approvedComments: number;
+}
+
 /** What `publish` writes: an article without the fields storage assigns. */
 export type ArticleDraft = Omit<Article, 'id' | 'updatedAt'>;
 

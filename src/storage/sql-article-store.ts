@@ -1,10 +1,10 @@
 // ArticleStore over Kysely, for SQLite and PostgreSQL alike.
 
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Article, ArticleDraft, ArticleStatus } from '../domain/article.ts';
+import type { Article, ArticleDraft, ArticleStatus, ArticleSummary } from '../domain/article.ts';
 import { articleId, type ArticleId } from '../domain/ids.ts';
 import { trustHtml } from '../domain/trusted-html.ts';
-import type { ArticleStore, ArticleSummary } from '../articles/article-store.ts';
+import type { ArticleStore } from '../articles/article-store.ts';
 import type { ArticlesTable, Database } from './schema.ts';
 import { translateDbError } from './translate-db-error.ts';
 

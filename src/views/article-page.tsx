@@ -3,7 +3,7 @@
 // An article: headline, dateline, section, body, then the discussion and the form.
 
 import { articlePath, type Article } from '../domain/article.ts';
-import type { Discussion } from '../comments/list-discussion.ts';
+import type { Discussion } from '../domain/discussion.ts';
 import { CommentForm, type CommentFormProps } from './comment-form.tsx';
 import { CommentThread } from './comment-thread.tsx';
 import { Layout } from './layout.tsx';

@@ -46,9 +46,10 @@ export function CommentForm({ site, articleId, action, values, errors, replyTo, 
   const fieldError = (field: string) => {
     const e = errorFor(field);
     return e ? (
-      <p class="field-error" id={`${field}-error`}>
+      // A span: each field sits in a <p> (WordPress's markup), and a <p> inside it would close it.
+      <span class="field-error" id={`${field}-error`}>
         {e.message}
-      </p>
+      </span>
     ) : null;
   };
 

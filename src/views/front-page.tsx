@@ -2,8 +2,7 @@
 /** @jsxImportSource preact */
 // The front page: the latest articles, newest first.
 
-import { articlePath } from '../domain/article.ts';
-import type { ArticleSummary } from '../articles/article-store.ts';
+import { articlePath, type ArticleSummary } from '../domain/article.ts';
 import { Layout } from './layout.tsx';
 import { formatDate, type SiteView } from './site.ts';
 

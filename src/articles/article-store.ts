@@ -10,4 +10,6 @@ export interface ArticleStore {
   findBySlug(slug: string): Promise<Article | undefined>;
   /** Published articles at or before `now`, newest first, with their approved comment counts. */
   listLatest(query: { now: Date; limit: number }): Promise<ArticleSummary[]>;
+  /** The earliest publication time after `now` of a published (scheduled) article, if any. */
+  nextPublicationAfter(now: Date): Promise<Date | null>;
 }

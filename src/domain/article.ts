@@ -46,6 +46,12 @@ export function isCommentingOpen(article: Pick<Article, 'commentsOpen' | 'publis
   return true;
 }
 
+/** When an open article stops taking comments by age, or null if it never will. */
+export function commentsCloseAt(article: Pick<Article, 'commentsOpen' | 'publishedAt'>, settings: DiscussionSettings): Date | null {
+  if (!article.commentsOpen || settings.closeCommentsAfterDays <= 0) return null;
+  return new Date(article.publishedAt.getTime() + settings.closeCommentsAfterDays * msPerDay + 1);
+}
+
 export function assertCommentingOpen(article: Pick<Article, 'commentsOpen' | 'publishedAt'>, settings: DiscussionSettings, now: Date): void {
   if (!isCommentingOpen(article, settings, now)) throw new AppError('comments_closed');
 }

@@ -1,5 +1,6 @@
 // Finished pages for anonymous readers, kept in memory and dropped precisely when what they
-// show changes. A page rendered while an invalidation happened is not stored (stale-write guard).
+// show changes, or when time changes it (a scheduled article comes out, comments close by age).
+// A page rendered while an invalidation happened is not stored (stale-write guard).
 
 export interface CachedPage {
   readonly body: Buffer;
@@ -7,7 +8,7 @@ export interface CachedPage {
 }
 
 export class PageCache {
-  readonly #pages = new Map<string, { page: CachedPage; tags: readonly string[] }>();
+  readonly #pages = new Map<string, { page: CachedPage; tags: readonly string[]; expiresAtMs: number }>();
   #generation = 0;
 
   /** Take this before reading what a page shows; pass it back to `set`. */
@@ -15,13 +16,19 @@ export class PageCache {
     return this.#generation;
   }
 
-  get(key: string): CachedPage | undefined {
-    return this.#pages.get(key)?.page;
+  get(key: string, now: Date): CachedPage | undefined {
+    const entry = this.#pages.get(key);
+    if (entry && entry.expiresAtMs <= now.getTime()) {
+      this.#pages.delete(key);
+      return undefined;
+    }
+    return entry?.page;
   }
 
-  set(key: string, tags: readonly string[], page: CachedPage, generation: number): void {
-    if (generation !== this.#generation) return;
-    this.#pages.set(key, { page, tags });
+  /** Stores a page unless an invalidation happened since `generation`; `expiresAt` null = until invalidated. */
+  set(key: string, entry: { tags: readonly string[]; page: CachedPage; generation: number; expiresAt?: Date | null }): void {
+    if (entry.generation !== this.#generation) return;
+    this.#pages.set(key, { page: entry.page, tags: entry.tags, expiresAtMs: entry.expiresAt?.getTime() ?? Infinity });
   }
 
   invalidate(tag: string): void {

@@ -74,6 +74,18 @@ export class SqlArticleStore implements ArticleStore {
       .execute();
     return rows.map((row) => ({ article: toArticle(row), approvedComments: Number(row.approved_comments ?? 0) }));
   }
+
+  async nextPublicationAfter(now: Date): Promise<Date | null> {
+    const row = await this.#db
+      .selectFrom('articles')
+      .select('published_at')
+      .where('status', '=', 'published')
+      .where('published_at', '>', now.getTime())
+      .orderBy('published_at', 'asc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? new Date(Number(row.published_at)) : null;
+  }
 }
 
 function toArticle(row: Selectable<ArticlesTable>): Article {

@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { commentId } from '../../src/domain/ids.ts';
+import { createDateline } from '../../src/main.ts';
 import { buildTestApp, commentForm } from '../support/build-test-app.ts';
 
 describe('the article page', () => {
@@ -87,6 +88,19 @@ describe('the article page', () => {
     assert.match(after.body, /One comment on/);
   });
 
+  it('notices a change made by another process (the shell) and drops its cached pages', async (t) => {
+    const { app, publishSeedArticle, dateline, config, clock } = await buildTestApp(t);
+    const { article, path } = await publishSeedArticle();
+    const posted = await app.inject({ method: 'POST', url: '/comments', payload: new URLSearchParams(commentForm(article, { comment: 'Approved from the shell' })).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const id = Number(/comment-(\d+)/.exec(String(posted.headers.location))?.[1]);
+    assert.doesNotMatch((await app.inject(path)).body, /Approved from the shell/);
+    assert.equal(dateline.cache.size, 1);
+    const shell = await createDateline(config, { clock }); // a second connection, as `dateline comments approve` opens
+    await shell.services.moderateComment({ commentId: commentId(id), action: 'approve', actor: 'shell:test' });
+    await shell.close();
+    assert.match((await app.inject(path)).body, /Approved from the shell/);
+  });
+
   it('shows the change after a republish with the same slug', async (t) => {
     const { app, publishSeedArticle } = await buildTestApp(t);
     const { path } = await publishSeedArticle();
@@ -117,6 +131,28 @@ describe('the article page', () => {
       assert.equal(res.statusCode, 200, asset);
       assert.match(res.headers['cache-control'] as string, /immutable/);
     }
+  });
+});
+
+describe('pages that time changes', () => {
+  it('lists a scheduled article on the cached front page once its time comes', async (t) => {
+    const { app, publishSeedArticle, clock } = await buildTestApp(t);
+    await publishSeedArticle();
+    await publishSeedArticle(undefined, { slug: 'at-noon', title: 'Out at one', publishedAt: new Date('2026-11-29T13:00:00Z') });
+    assert.doesNotMatch((await app.inject('/')).body, /Out at one/);
+    clock.set('2026-11-29T13:00:00Z');
+    assert.match((await app.inject('/')).body, /Out at one/);
+    assert.equal((await app.inject('/2026/11/29/at-noon/')).statusCode, 200);
+  });
+
+  it('takes the form off a cached article page when comments close by age', async (t) => {
+    const { app, publishSeedArticle, clock } = await buildTestApp(t, { settings: { closeCommentsAfterDays: 5 } });
+    const { path } = await publishSeedArticle(); // published 2026-11-25T09:00Z, closes 2026-11-30T09:00Z
+    assert.match((await app.inject(path)).body, /id="commentform"/);
+    clock.set('2026-11-30T09:00:01Z');
+    const closed = (await app.inject(path)).body;
+    assert.doesNotMatch(closed, /id="commentform"/);
+    assert.match(closed, /Comments are closed/);
   });
 });
 

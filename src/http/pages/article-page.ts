@@ -2,7 +2,7 @@
 // fresh for a reader with personal state. Also renders the page again for a form error.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { articlePath, isCommentingOpen, isPublic, type Article } from '../../domain/article.ts';
+import { articlePath, commentsCloseAt, isCommentingOpen, isPublic, type Article } from '../../domain/article.ts';
 import type { CommentId } from '../../domain/ids.ts';
 import { ArticlePage } from '../../views/article-page.tsx';
 import { emptyFormValues, type CommentFormValues, type FormError } from '../../views/comment-form.tsx';
@@ -52,7 +52,7 @@ export function createArticlePage(deps: PageDeps) {
     const replyToId = parseId(request.query.replytocom);
     const personal = deps.cookies.isPersonal(request) || replyToId !== null;
     if (!personal) {
-      const cached = deps.cache.get(path);
+      const cached = deps.cache.get(path, deps.clock.now());
       if (cached) return sendSharedPage(request, reply, cached);
     }
     const generation = deps.cache.generation();
@@ -63,7 +63,8 @@ export function createArticlePage(deps: PageDeps) {
 
     if (!personal) {
       const page = toCachedPage(await renderArticle(article, { values: emptyFormValues, errors: [], replyToId: null }, []));
-      deps.cache.set(path, [articleTag(article.id), frontPageTag], page, generation);
+      const settings = await deps.settings.discussion();
+      deps.cache.set(path, { tags: [articleTag(article.id), frontPageTag], page, generation, expiresAt: commentsCloseAt(article, settings) });
       return sendSharedPage(request, reply, page);
     }
     const remembered = deps.cookies.remembered(request);

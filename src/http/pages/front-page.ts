@@ -12,12 +12,17 @@ const frontPageSize = 20;
 export function createFrontPage(deps: PageDeps) {
   return async function showFrontPage(request: FastifyRequest, reply: FastifyReply) {
     if (deps.changedElsewhere()) deps.cache.clear();
-    const cached = deps.cache.get('/');
+    const now = deps.clock.now();
+    const cached = deps.cache.get('/', now);
     if (cached) return sendSharedPage(request, reply, cached);
     const generation = deps.cache.generation();
-    const articles = await deps.articles.listLatest({ now: deps.clock.now(), limit: frontPageSize });
+    const [articles, nextScheduled] = await Promise.all([
+      deps.articles.listLatest({ now, limit: frontPageSize }),
+      deps.articles.nextPublicationAfter(now),
+    ]);
     const page = toCachedPage(renderDocument(FrontPage({ site: deps.site, articles })));
-    deps.cache.set('/', [frontPageTag], page, generation);
+    // A scheduled article joins the list when its time comes, without anyone publishing.
+    deps.cache.set('/', { tags: [frontPageTag], page, generation, expiresAt: nextScheduled });
     return sendSharedPage(request, reply, page);
   };
 }

@@ -55,7 +55,7 @@ export function CommentForm({ site, articleId, action, values, errors, replyTo, 
 
   return (
     <div id="respond" class="comment-respond">
-      <h2 id="reply-title" class="comment-reply-title">
+      <h2 id="reply-title" class="comment-reply-title" data-leave-reply={m.leaveReply} data-reply-to={`${m.leaveReplyTo} `}>
         {replyTo ? (
           <>
             {m.leaveReplyTo} <a href={`#comment-${replyTo.id}`}>{replyTo.authorName}</a>
@@ -83,7 +83,7 @@ export function CommentForm({ site, articleId, action, values, errors, replyTo, 
         <p class="comment-notes">
           <span id="email-notes">{m.emailNotPublished}</span>{' '}
           <span class="required-field-message">
-            {m.requiredMarked} {star}
+            {m.requiredMarked} <span class="required">*</span>
           </span>
         </p>
         <p class="comment-form-comment">

@@ -104,11 +104,19 @@ describe('the comment form in a browser', () => {
     assert.equal(await text(page, `li#comment-${id} .comment-body`), body);
 
     const stranger = await openPage(t, { javaScriptEnabled: false });
+    const assertNotShown = async () => {
+      assert.equal(await stranger.locator(`#comment-${id}`).count(), 0, 'a held comment is not public');
+      const html = await stranger.content();
+      assert.ok(!html.includes(body), 'its text is nowhere on the page');
+      assert.ok(!html.includes('nina@example.com'), 'nor is the email');
+    };
     await stranger.goto(site.articleUrl);
-    assert.equal(await stranger.locator(`#comment-${id}`).count(), 0, 'a held comment is not public');
-    const html = await stranger.content();
-    assert.ok(!html.includes(body), 'its text is nowhere on the page');
-    assert.ok(!html.includes('nina@example.com'), 'nor is the email');
+    await assertNotShown();
+    // Approving someone else's comment renders the page afresh (not from the page cache).
+    const otherId = await site.approvedComment('Grace Hopper', 'Parades are cheaper than answers.');
+    await stranger.reload();
+    assert.equal(await stranger.locator(`#comment-${otherId}`).count(), 1, 'the page was rendered again');
+    await assertNotShown();
   });
 
   test('without JavaScript an invalid email is explained beside its field and nothing typed is lost', async (t) => {
@@ -182,7 +190,6 @@ describe('the comment form in a browser', () => {
     await fillForm(page, { comment: draft });
     const parent = page.locator(`li#comment-${parentId}`);
     const formInParent = parent.locator('#respond');
-    const title = page.locator('#reply-title');
 
     await parent.getByRole('link', { name: 'Reply to Grace Hopper' }).click();
     assert.equal(await formInParent.count(), 1, 'the form now sits inside the comment');
@@ -196,10 +203,9 @@ describe('the comment form in a browser', () => {
     assert.equal(await formInParent.count(), 0, 'the form is back below the thread');
     assert.equal(await page.locator('li.comment #respond').count(), 0);
     assert.equal(await page.locator('#comment_parent').inputValue(), '0');
-    assert.equal(await text(page, '#reply-title'), 'Leave a Reply');
+    assert.ok(await page.getByRole('heading', { name: 'Leave a Reply', exact: true }).isVisible());
     assert.equal(await page.getByRole('link', { name: 'Cancel reply' }).isVisible(), false);
     assert.equal(await field(page, 'Comment').inputValue(), draft);
-    assert.ok(await title.isVisible());
 
     await parent.getByRole('link', { name: 'Reply to Grace Hopper' }).click();
     await fillForm(page, { author: 'Nina Reader', email: 'nina@example.com' });
@@ -211,6 +217,20 @@ describe('the comment form in a browser', () => {
     const reader = await openPage(t);
     await reader.goto(site.articleUrl);
     assert.equal(await text(reader, `${nested} .comment-body`), draft);
+  });
+
+  test('with JavaScript, Cancel reply on a page opened at a Reply address gives the plain form back', async (t) => {
+    const site = await siteWithArticle(t);
+    const parentId = await site.approvedComment('Grace Hopper', 'Parades are cheaper than answers.');
+    const page = await openPage(t);
+    await page.goto(`${site.articleUrl}?replytocom=${parentId}#respond`); // a Reply link opened in a new tab
+    assert.ok(await page.getByRole('heading', { name: 'Leave a Reply to Grace Hopper' }).isVisible());
+    await fillForm(page, { comment: 'Changed my mind: this is not a reply.' });
+
+    await page.getByRole('link', { name: 'Cancel reply' }).click();
+    assert.ok(await page.getByRole('heading', { name: 'Leave a Reply', exact: true }).isVisible(), await text(page, '#reply-title'));
+    assert.equal(await page.locator('#comment_parent').inputValue(), '0');
+    assert.equal(await field(page, 'Comment').inputValue(), 'Changed my mind: this is not a reply.');
   });
 
   test('ticking "Save my name…" fills the form on the next visit, and posting without it forgets the details', async (t) => {

@@ -104,7 +104,7 @@ describe('form errors keep what the reader typed', () => {
     const res = await ctx.post(commentForm(ctx.article, { comment: 'Keep <this> text & more', author: 'Bo', email: 'bo-at-example', url: 'bo.example.org' }));
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /<div class="error-summary" role="alert"/);
-    assert.match(res.body, /<p class="field-error" id="email-error">Please enter a valid email address/);
+    assert.match(res.body, /<span class="field-error" id="email-error">Please enter a valid email address/);
     assert.match(res.body, /aria-invalid="true" aria-describedby="email-notes email-error"/);
     assert.match(res.body, /<textarea[^>]*>Keep &lt;this> text &amp; more<\/textarea>/);
     assert.match(res.body, /id="author" name="author" type="text" value="Bo"/);

@@ -13,7 +13,9 @@
   home.id = 'respond-home';
   home.hidden = true;
   respond.parentNode.insertBefore(home, respond);
-  var originalTitle = title.firstChild ? title.firstChild.cloneNode(true) : null;
+  // The wording comes from the page (the message catalogue). The page may have been opened
+  // at ?replytocom=ID, so the title it arrived with is not always the top-level one.
+  var leaveReply = title.getAttribute('data-leave-reply') || 'Leave a Reply';
 
   function setTitle(authorName, commentId) {
     while (title.firstChild && title.firstChild !== cancel.parentNode) title.removeChild(title.firstChild);
@@ -24,9 +26,8 @@
       title.insertBefore(document.createTextNode(title.getAttribute('data-reply-to') || 'Leave a Reply to '), cancel.parentNode);
       title.insertBefore(link, cancel.parentNode);
       title.insertBefore(document.createTextNode(' '), cancel.parentNode);
-    } else if (originalTitle) {
-      title.insertBefore(originalTitle.cloneNode(true), cancel.parentNode);
-      title.insertBefore(document.createTextNode(' '), cancel.parentNode);
+    } else {
+      title.insertBefore(document.createTextNode(leaveReply + ' '), cancel.parentNode);
     }
   }
 

@@ -1,8 +1,11 @@
 // The composition root: config → database → stores → use cases → app. The only file (with
 // test support) that knows every concrete class. `startServer` adds listening and shutdown.
 
+import cluster from 'node:cluster';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import type { Config } from './config.ts';
 import type { DomainEvent, EventSink } from './domain/events.ts';
 import { parseArticleFile } from './articles/parse-article-file.ts';
@@ -15,8 +18,11 @@ import { CommenterCookies } from './http/commenter-cookies.ts';
 import { articleTag, frontPageTag, PageCache } from './http/page-cache.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { KeyedHash } from './lib/keyed-hash.ts';
+import { createJobRunner } from './jobs/run-jobs.ts';
 import { checkOrder } from './moderation/check-order.ts';
+import { createTruncateOldIps } from './privacy/truncate-old-ips.ts';
 import { createModerateComment } from './moderation/moderate-comment.ts';
+import { copyDatabase } from './storage/copy-database.ts';
 import { openDatabase } from './storage/database.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { createSqlStores, createTransact } from './storage/sql-stores.ts';
@@ -24,16 +30,20 @@ import { en } from './views/messages.ts';
 
 export interface DatelineOptions {
   readonly clock?: Clock;
-  readonly logger?: FastifyServerOptions['logger'];
+  /** pino level for requests and jobs; tests leave it silent. */
+  readonly logLevel?: string;
+  /** Apply pending migrations on open (default). A cluster worker leaves that to the primary. */
+  readonly migrate?: boolean;
 }
 
 export async function createDateline(config: Config, options: DatelineOptions = {}) {
   const clock = options.clock ?? systemClock;
+  const logger = pino({ level: options.logLevel ?? 'silent' });
   const now = () => clock.now();
   const database = openDatabase(config.databaseUrl);
-  await migrateToLatest(database.db, database.dialect);
-  const stores = createSqlStores(database.db, now);
-  const transact = createTransact(database.db, now);
+  if (options.migrate !== false) await migrateToLatest(database.db, database.dialect);
+  const stores = createSqlStores(database.db, database.dialect, now);
+  const transact = createTransact(database, now);
   const keyedHash = new KeyedHash(config.secret);
 
   const cache = new PageCache();
@@ -44,17 +54,33 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       cache.invalidate(frontPageTag);
     },
   ];
+  const deliver = (event: DomainEvent) => {
+    for (const listen of listeners) {
+      try {
+        listen(event);
+      } catch (e) {
+        console.error('event listener failed', event.type, e);
+      }
+    }
+  };
+  // Every event is delivered here and told to the other instances on the same database,
+  // which deliver it to their own listeners (their page caches drop the same pages).
+  const instanceId = randomUUID();
   const events: EventSink = {
     emit(event) {
-      for (const listen of listeners) {
-        try {
-          listen(event);
-        } catch (e) {
-          console.error('event listener failed', event.type, e);
-        }
-      }
+      deliver(event);
+      database.publish(JSON.stringify({ from: instanceId, event })).catch((e: unknown) => console.error('could not tell other instances', event.type, e));
     },
   };
+  await database.subscribe((message) => {
+    if (message === '*') return cache.clear();
+    try {
+      const { from, event } = JSON.parse(message) as { from: string; event: DomainEvent };
+      if (from !== instanceId) deliver(event);
+    } catch {
+      cache.clear();
+    }
+  });
 
   const services = {
     publishArticle: createPublishArticle({ articles: stores.articles, events, clock }),
@@ -62,6 +88,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     moderateComment: createModerateComment({ transact, events, clock }),
     listDiscussion: createListDiscussion({ comments: stores.comments, settings: stores.settings, keyedHash }),
   };
+  const jobs = createJobRunner({ jobs: stores.jobs, clock, log: logger.child({ part: 'jobs' }) }, [createTruncateOldIps({ comments: stores.comments, settings: stores.settings })]);
 
   async function buildApp(): Promise<FastifyInstance> {
     const assets = loadAssets();
@@ -76,7 +103,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       clock,
       changedElsewhere: database.changedElsewhere,
       assets,
-      logger: options.logger ?? false,
+      logger,
       trustProxy: config.trustProxy,
     });
   }
@@ -89,16 +116,31 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     await services.publishArticle({ ...parseArticleFile(text), publishedAt: clock.now() });
   }
 
-  return { config, stores, services, cache, buildApp, publishDemoIfEmpty, close: () => database.close() };
+  return {
+    config,
+    stores,
+    services,
+    cache,
+    jobs,
+    database,
+    buildApp,
+    publishDemoIfEmpty,
+    async close() {
+      await jobs.stop();
+      await database.close();
+    },
+  };
 }
 
 export type Dateline = Awaited<ReturnType<typeof createDateline>>;
 
 /** `dateline serve`: migrate, publish the demo on an empty site, listen, and stop cleanly. */
-export async function startServer(config: Config): Promise<{ app: FastifyInstance; port: number; stop: () => Promise<void> }> {
-  const dateline = await createDateline(config, { logger: { level: config.logLevel } });
-  await dateline.publishDemoIfEmpty();
+export async function startServer(config: Config, options: { worker?: boolean } = {}): Promise<{ app: FastifyInstance; port: number; stop: () => Promise<void> }> {
+  // A cluster worker finds the schema migrated and the demo published by the primary.
+  const dateline = await createDateline(config, { logLevel: config.logLevel, migrate: !options.worker });
+  if (!options.worker) await dateline.publishDemoIfEmpty();
   const app = await dateline.buildApp();
+  dateline.jobs.start();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -109,4 +151,57 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
       await dateline.close();
     })());
   return { app, port, stop };
+}
+
+/**
+ * `dateline serve --workers N`: the primary migrates and publishes the demo once, then forks N
+ * workers sharing the port (node:cluster), and replaces a worker that dies. Each worker is a
+ * full instance; on SQLite they share the file (WAL, busy timeout, BEGIN IMMEDIATE).
+ */
+export async function startCluster(config: Config, workers: number, log: (line: string) => void): Promise<{ stop: () => Promise<void> }> {
+  const prepared = await createDateline(config);
+  await prepared.publishDemoIfEmpty();
+  await prepared.close();
+  let stopping = false;
+  cluster.setupPrimary({ args: process.argv.slice(2) });
+  const fork = () => cluster.fork({ DATELINE_CLUSTER_WORKER: '1' });
+  for (let i = 0; i < workers; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    log(`worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
+    fork();
+  });
+  return {
+    stop: async () => {
+      stopping = true;
+      const all = Object.values(cluster.workers ?? {}).filter((w): w is NonNullable<typeof w> => Boolean(w));
+      await Promise.all(all.map((w) => new Promise<void>((resolve) => {
+        w.once('exit', () => resolve());
+        w.kill('SIGTERM');
+      })));
+    },
+  };
+}
+
+/** `dateline backup FILE`: a consistent copy (SQLite backup API, or pg_dump's custom format). */
+export async function backupSite(config: Config, file: string): Promise<void> {
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await database.backup(file);
+  } finally {
+    await database.close();
+  }
+}
+
+/** `dateline copy --to URL`: every row of this site's database into a new, empty one. */
+export async function copySite(config: Config, targetUrl: string) {
+  const from = openDatabase(config.databaseUrl);
+  const to = openDatabase(targetUrl);
+  try {
+    await migrateToLatest(from.db, from.dialect);
+    await migrateToLatest(to.db, to.dialect);
+    return await copyDatabase(from, to);
+  } finally {
+    await Promise.all([from.close(), to.close()]);
+  }
 }

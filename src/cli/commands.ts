@@ -1,7 +1,7 @@
 // Every `dateline` command in one table: its options and what it runs. Commands call the same
 // use cases as the web (moderation writes a log row exactly as the admin area will).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 import type { Config } from '../config.ts';
@@ -11,7 +11,7 @@ import { AppError } from '../domain/errors.ts';
 import { commentId } from '../domain/ids.ts';
 import type { ModerationAction } from '../domain/moderation.ts';
 import { parseArticleFile } from '../articles/parse-article-file.ts';
-import { createDateline, startServer } from '../main.ts';
+import { backupSite, copySite, createDateline, startCluster, startServer } from '../main.ts';
 
 export interface CommandContext {
   readonly config: Config;
@@ -28,8 +28,10 @@ interface Command {
 
 export const usage = `Usage: dateline <command> [options]
 
-  serve                               start the web server (PORT, default 3000)
+  serve [--workers N]                 start the web server (PORT, default 3000), in N processes
   migrate                             apply pending database migrations
+  backup FILE                         write a consistent copy of the database (PostgreSQL: pg_dump format)
+  copy --to DATABASE_URL              copy every row into a new, empty database (SQLite → PostgreSQL)
   publish FILE.md                     publish or update an article from Markdown with front matter
   comments list [--status S] [--limit N]
                                       list comments, newest first (S: pending, approved, spam, trash)
@@ -46,14 +48,49 @@ const actions: readonly ModerationAction[] = ['approve', 'hold', 'spam', 'trash'
 
 export const commands: Record<string, Command> = {
   serve: {
-    async run({ config, out }) {
-      const server = await startServer(config);
-      out.write(`Dateline is running at http://localhost:${server.port}/ (data in ${config.dataDir})\n`);
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        process.once(signal, () => {
-          void server.stop().then(() => process.exit(0));
-        });
+    options: { workers: { type: 'string' } },
+    async run({ config, values, out }) {
+      const workers = Number(values.workers ?? process.env.DATELINE_WORKERS ?? 1);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new AppError('front_matter_invalid', { message: '--workers takes a number from 1 to 64' });
+      const stopOn = (stop: () => Promise<void>) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+      };
+      if (process.env.DATELINE_CLUSTER_WORKER === '1') {
+        stopOn((await startServer(config, { worker: true })).stop);
+        return 0;
       }
+      if (workers > 1) {
+        stopOn((await startCluster(config, workers, (line) => out.write(`${line}\n`))).stop);
+        out.write(`Dateline is running at http://localhost:${config.port}/ with ${workers} workers (data in ${config.dataDir})\n`);
+        return 0;
+      }
+      const server = await startServer(config);
+      stopOn(server.stop);
+      out.write(`Dateline is running at http://localhost:${server.port}/ (data in ${config.dataDir})\n`);
+      return 0;
+    },
+  },
+
+  backup: {
+    async run({ config, positionals, out }) {
+      const [file] = positionals;
+      if (!file) throw new AppError('front_matter_invalid', { message: 'backup needs a file: dateline backup FILE' });
+      if (existsSync(file)) throw new AppError('conflict', { message: `${file} exists; choose a new file name` });
+      await backupSite(config, file);
+      out.write(`backed up to ${file}\n`);
+      return 0;
+    },
+  },
+
+  copy: {
+    options: { to: { type: 'string' } },
+    async run({ config, values, out }) {
+      const to = values.to as string | undefined;
+      if (!to) throw new AppError('front_matter_invalid', { message: 'copy needs a target: dateline copy --to postgres://…' });
+      if (to === config.databaseUrl) throw new AppError('conflict', { message: 'the target is the database this site already uses' });
+      const { counts } = await copySite(config, to);
+      out.write(`copied ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')}; counts verified\n`);
+      out.write(`now start Dateline with DATABASE_URL=${to.replace(/\/\/[^@/]*@/, '//…@')}\n`);
       return 0;
     },
   },

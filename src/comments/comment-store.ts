@@ -29,4 +29,12 @@ export interface CommentStore {
   /** Newest creation time since `since` of a comment from this IP hash or this email. */
   lastCommentAt(query: { ipHash: string; email: string; since: Date }): Promise<Date | null>;
   countApprovedByAuthor(query: { name: string; email: string }): Promise<number>;
+  /**
+   * Makes concurrent submissions by one commenter (same IP hash or email) wait for each other
+   * until the transaction ends, so flood and duplicate checks hold across instances.
+   */
+  lockCommenter(query: { ipHash: string; email: string }): Promise<void>;
+  /** Comments older than `before` whose IP is still whole, oldest first. */
+  listWholeIps(query: { before: Date; limit: number }): Promise<{ id: CommentId; ip: string }[]>;
+  replaceIp(query: { id: CommentId; ip: string }): Promise<void>;
 }

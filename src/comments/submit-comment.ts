@@ -52,6 +52,7 @@ export function createSubmitComment(deps: SubmitCommentDeps) {
     const userAgent = request.userAgent.slice(0, maxUserAgentChars);
 
     const result = await deps.transact(async ({ comments }) => {
+      await comments.lockCommenter({ ipHash, email: draft.authorEmail });
       const [parent, isDuplicate, lastCommentAt, approvedBySameAuthor] = await Promise.all([
         draft.parentId === null ? null : comments.findById(draft.parentId),
         comments.existsDuplicate(draft),

@@ -34,6 +34,12 @@ describe('validateCommentInput', () => {
     assert.equal(d.bodyText, 'hi');
   });
 
+  it('drops control characters such as NUL, keeping tabs and newlines', () => {
+    const d = validateCommentInput(input({ authorName: 'A\u0000da', bodyText: 'one\u0007\ttwo\nthree' }), opts);
+    assert.equal(d.authorName, 'Ada');
+    assert.equal(d.bodyText, 'one\ttwo\nthree');
+  });
+
   it('reports every missing required field at once, each on its field', () => {
     assert.deepEqual(codesOf(() => validateCommentInput(input({ authorName: ' ', authorEmail: '', bodyText: '  ' }), opts)), [
       'comment:comment_required',

@@ -57,6 +57,9 @@ export const maxBodyBytes = 65_525;
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
+/** Control characters (NUL and the like, not tab or newline) carry no meaning in a comment and break storage. */
+const withoutControls = (s: string): string => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+
 /**
  * Normalises a website the way readers type it ("example.com" → "https://example.com") and
  * refuses anything that is not http(s), so `javascript:` never reaches an href.
@@ -81,10 +84,11 @@ export function normalizeWebsite(raw: string): string | null | 'invalid' {
  */
 export function validateCommentInput(input: CommentInput, options: { requireNameEmail: boolean }): CommentDraft {
   const errors: AppError[] = [];
-  const name = input.authorName.trim();
-  const email = input.authorEmail.trim();
-  const body = input.bodyText.replace(/\r\n?/g, '\n').trim();
-  const website = normalizeWebsite(input.authorUrl);
+  const name = withoutControls(input.authorName).trim();
+  const email = withoutControls(input.authorEmail).trim();
+  const body = withoutControls(input.bodyText.replace(/\r\n?/g, '\n')).trim();
+  const url = withoutControls(input.authorUrl);
+  const website = normalizeWebsite(url);
 
   if (body === '') errors.push(new AppError('comment_required', { field: 'comment' }));
   else if (bytes(body) > maxBodyBytes) errors.push(new AppError('comment_too_long', { field: 'comment' }));
@@ -96,7 +100,7 @@ export function validateCommentInput(input: CommentInput, options: { requireName
   else if (bytes(email) > maxEmailBytes) errors.push(new AppError('email_too_long', { field: 'email' }));
   else if (email !== '' && !isEmail(email)) errors.push(new AppError('email_invalid', { field: 'email' }));
 
-  if (bytes(input.authorUrl.trim()) > maxUrlBytes) errors.push(new AppError('url_too_long', { field: 'url' }));
+  if (bytes(url.trim()) > maxUrlBytes) errors.push(new AppError('url_too_long', { field: 'url' }));
   else if (website === 'invalid') errors.push(new AppError('url_invalid', { field: 'url' }));
 
   if (errors.length > 0) throw new InvalidFields(errors);

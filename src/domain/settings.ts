@@ -19,6 +19,8 @@ export interface DiscussionSettings {
   readonly threadDepth: number;
   /** Seconds between two comments from one IP or one email (WordPress: 15). */
   readonly floodIntervalSeconds: number;
+  /** Days a comment keeps its full IP address before only its network is kept. */
+  readonly ipRetentionDays: number;
 }
 
 export const defaultDiscussionSettings: DiscussionSettings = {
@@ -31,4 +33,5 @@ export const defaultDiscussionSettings: DiscussionSettings = {
   closeCommentsAfterDays: 0,
   threadDepth: 5,
   floodIntervalSeconds: 15,
+  ipRetentionDays: 30,
 };

@@ -3,7 +3,7 @@
 
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Assets } from './assets.ts';
 import type { PageDeps } from './page-deps.ts';
 import { createArticlePage } from './pages/article-page.ts';
@@ -13,7 +13,7 @@ import { createFrontPage } from './pages/front-page.ts';
 
 export interface AppDeps extends PageDeps {
   readonly assets: Assets;
-  readonly logger: FastifyServerOptions['logger'];
+  readonly logger: FastifyBaseLogger;
   readonly trustProxy: boolean;
 }
 
@@ -31,7 +31,7 @@ const securityHeaders = {
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger,
+    loggerInstance: deps.logger,
     trustProxy: deps.trustProxy,
     bodyLimit: bodyLimitBytes,
     // Our own request line (onResponse below) leaves out IPs and query strings.

@@ -32,6 +32,8 @@ export interface CommentsTable {
   body_html: string;
   status: string;
   reasons: string;
+  /** 1 once author_ip has been reduced to its network (IP retention). */
+  ip_truncated: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -47,6 +49,11 @@ export interface ModerationLogTable {
   at: number;
 }
 
+export interface JobRunsTable {
+  name: string;
+  last_started_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -57,4 +64,5 @@ export interface Database {
   comments: CommentsTable;
   moderation_log: ModerationLogTable;
   settings: SettingsTable;
+  job_runs: JobRunsTable;
 }

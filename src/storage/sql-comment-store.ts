@@ -7,14 +7,17 @@ import { articleId, commentId, type ArticleId, type CommentId } from '../domain/
 import type { CheckReason } from '../domain/moderation.ts';
 import { trustHtml } from '../domain/trusted-html.ts';
 import type { CommentStore, NewComment } from '../comments/comment-store.ts';
+import type { MigrationDialect } from './migrations/index.ts';
 import type { CommentsTable, Database } from './schema.ts';
 import { translateDbError } from './translate-db-error.ts';
 
 export class SqlCommentStore implements CommentStore {
   readonly #db: Kysely<Database>;
+  readonly #dialect: MigrationDialect;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, dialect: MigrationDialect) {
     this.#db = db;
+    this.#dialect = dialect;
   }
 
   async insert(c: NewComment): Promise<Comment> {
@@ -123,6 +126,30 @@ export class SqlCommentStore implements CommentStore {
       .where('status', '=', 'approved')
       .executeTakeFirst();
     return Number(row?.n ?? 0);
+  }
+
+  async lockCommenter(query: { ipHash: string; email: string }): Promise<void> {
+    // SQLite write transactions begin IMMEDIATE and so already run one at a time.
+    if (this.#dialect !== 'postgres') return;
+    // Transaction-scoped advisory locks, taken in a fixed order so two submitters never deadlock.
+    const keys = [`ip:${query.ipHash}`, `email:${query.email}`].sort();
+    for (const key of keys) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(this.#db);
+  }
+
+  async listWholeIps(query: { before: Date; limit: number }): Promise<{ id: CommentId; ip: string }[]> {
+    const rows = await this.#db
+      .selectFrom('comments')
+      .select(['id', 'author_ip'])
+      .where('ip_truncated', '=', 0)
+      .where('created_at', '<', query.before.getTime())
+      .orderBy('created_at')
+      .limit(query.limit)
+      .execute();
+    return rows.map((r) => ({ id: commentId(r.id), ip: r.author_ip }));
+  }
+
+  async replaceIp(query: { id: CommentId; ip: string }): Promise<void> {
+    await this.#db.updateTable('comments').set({ author_ip: query.ip, ip_truncated: 1 }).where('id', '=', query.id).execute();
   }
 }
 

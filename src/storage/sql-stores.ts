@@ -2,9 +2,12 @@
 // to it. The only file that knows all the Sql* classes besides main.ts.
 
 import type { Kysely } from 'kysely';
+import type { OpenDatabase } from './database.ts';
+import type { MigrationDialect } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { SqlArticleStore } from './sql-article-store.ts';
 import { SqlCommentStore } from './sql-comment-store.ts';
+import { SqlJobStore } from './sql-job-store.ts';
 import { SqlModerationLog } from './sql-moderation-log.ts';
 import { SqlSettingsStore } from './sql-settings-store.ts';
 import { translateDbError } from './translate-db-error.ts';
@@ -14,21 +17,23 @@ export interface SqlStores {
   readonly comments: SqlCommentStore;
   readonly moderationLog: SqlModerationLog;
   readonly settings: SqlSettingsStore;
+  readonly jobs: SqlJobStore;
 }
 
-export function createSqlStores(db: Kysely<Database>, now: () => Date): SqlStores {
+export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect, now: () => Date): SqlStores {
   return {
     articles: new SqlArticleStore(db, now),
-    comments: new SqlCommentStore(db),
+    comments: new SqlCommentStore(db, dialect),
     moderationLog: new SqlModerationLog(db),
     settings: new SqlSettingsStore(db),
+    jobs: new SqlJobStore(db),
   };
 }
 
-export function createTransact(db: Kysely<Database>, now: () => Date) {
+export function createTransact(database: OpenDatabase, now: () => Date) {
   return async <T>(work: (stores: SqlStores) => Promise<T>): Promise<T> => {
     try {
-      return await db.transaction().execute((trx) => work(createSqlStores(trx, now)));
+      return await database.transaction((trx) => work(createSqlStores(trx, database.dialect, now)));
     } catch (e) {
       throw translateDbError(e);
     }

@@ -1,5 +1,6 @@
-// buildTestApp(t): a real Dateline on a fresh SQLite file in a temp directory, with a fixed
-// clock, closed when the test ends. Tests talk to it with app.inject() or over a real port.
+// buildTestApp(t): a real Dateline on a fresh database — a SQLite file in a temp directory, or
+// a PostgreSQL schema of its own when TEST_DIALECT=postgres — with a fixed clock, closed when
+// the test ends. Tests talk to it with app.inject() or over a real port.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { articlePath, type Article } from '../../src/domain/article.ts';
 import { parseArticleFile } from '../../src/articles/parse-article-file.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { createDateline } from '../../src/main.ts';
+import { freshDatabaseUrl, testDialect } from './dialects.ts';
 
 export const seedArticlePath = new URL('../../../shared/fixtures/seed-article.md', import.meta.url);
 
@@ -40,7 +42,8 @@ export interface TestAppOptions {
 export async function buildTestApp(t: TestContext, options: TestAppOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-test-'));
   const clock = new FixedClock(options.now ?? '2026-11-29T12:00:00Z');
-  const config = testConfig(dataDir, options.config);
+  const databaseUrl = await freshDatabaseUrl(t, testDialect, dataDir);
+  const config = testConfig(dataDir, { databaseUrl, ...options.config });
   const dateline = await createDateline(config, { clock });
   if (options.settings) await dateline.stores.settings.saveDiscussion(options.settings);
   const app = await dateline.buildApp();

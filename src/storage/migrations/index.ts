@@ -2,6 +2,7 @@
 
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial.ts';
+import * as m0002 from './0002_jobs_and_ip_retention.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -12,4 +13,5 @@ export interface DialectMigration {
 
 export const migrations: Record<string, DialectMigration> = {
   '0001_initial': m0001,
+  '0002_jobs_and_ip_retention': m0002,
 };

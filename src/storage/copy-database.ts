@@ -1,0 +1,51 @@
+// Copies a whole Dateline database into another, empty one — SQLite to PostgreSQL when a site
+// scales out, or back — keeping every id, then checks the row counts match.
+
+import { sql, type Kysely } from 'kysely';
+import type { OpenDatabase } from './database.ts';
+import type { Database } from './schema.ts';
+
+/** Every table, parents before children. A new table must be added here (a test checks). */
+export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs'] as const satisfies readonly (keyof Database)[];
+const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log']);
+const batchRows = 500;
+
+export interface CopyReport {
+  readonly counts: Record<string, number>;
+}
+
+export async function copyDatabase(from: OpenDatabase, to: OpenDatabase): Promise<CopyReport> {
+  for (const table of copiedTables) {
+    const n = await countRows(to.db, table);
+    if (n > 0) throw new Error(`the target database is not empty (${table} has ${n} rows); copy only into a new database`);
+  }
+  await to.transaction(async (trx) => {
+    for (const table of copiedTables) {
+      const order = tablesWithSerialId.has(table) ? 'id' : table === 'settings' ? 'key' : 'name';
+      for (let offset = 0; ; offset += batchRows) {
+        const rows = await from.db.selectFrom(table).selectAll().orderBy(order as never).limit(batchRows).offset(offset).execute();
+        if (rows.length === 0) break;
+        await trx.insertInto(table).values(rows as never).execute();
+        if (rows.length < batchRows) break;
+      }
+    }
+    if (to.dialect === 'postgres') {
+      // Explicit ids leave PostgreSQL's sequences behind; move each past the highest id.
+      for (const table of tablesWithSerialId) {
+        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
+      }
+    }
+  });
+  const counts: Record<string, number> = {};
+  for (const table of copiedTables) {
+    const [a, b] = await Promise.all([countRows(from.db, table), countRows(to.db, table)]);
+    if (a !== b) throw new Error(`copy check failed: ${table} has ${a} rows in the source and ${b} in the target`);
+    counts[table] = a;
+  }
+  return { counts };
+}
+
+async function countRows(db: Kysely<Database>, table: (typeof copiedTables)[number]): Promise<number> {
+  const row = await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

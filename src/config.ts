@@ -10,7 +10,9 @@ export interface Config {
   readonly databaseUrl: string;
   readonly port: number;
   readonly host: string;
+  /** '' until resolved: from DATELINE_SECRET, the data directory (SQLite) or the database (PostgreSQL). */
   readonly secret: string;
+  readonly secretSource: 'env' | 'file' | 'database';
   readonly publicUrl: string | null;
   readonly siteName: string;
   readonly locale: string;
@@ -51,6 +53,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host: env.HOST || '0.0.0.0',
     secret: env.DATELINE_SECRET || '',
+    secretSource: env.DATELINE_SECRET ? 'env' : /^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? '') ? 'database' : 'file',
     publicUrl,
     siteName: env.DATELINE_SITE_NAME || 'Dateline',
     locale: env.DATELINE_LOCALE || 'en-US',
@@ -60,13 +63,18 @@ export function loadConfig(env: Env = process.env): Config {
   };
 }
 
-/** Creates the data directory, and the secret in it on first start when none is configured. */
+/**
+ * Creates the data directory and, for a SQLite site without DATELINE_SECRET, the secret in it
+ * on first start. On PostgreSQL the generated secret lives in the database instead, so every
+ * instance shares it (cookies signed by one verify on another; flood control hashes agree).
+ */
 export function prepareDataDir(config: Config): Config {
   mkdirSync(config.dataDir, { recursive: true });
-  if (config.secret) {
+  if (config.secretSource === 'env') {
     if (config.secret.length < 16) throw new ConfigError('DATELINE_SECRET must be at least 16 characters');
     return config;
   }
+  if (config.secretSource === 'database') return config;
   const file = join(config.dataDir, 'secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
   return { ...config, secret: readFileSync(file, 'utf8').trim() };

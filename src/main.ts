@@ -2,7 +2,7 @@
 // test support) that knows every concrete class. `startServer` adds listening and shutdown.
 
 import cluster from 'node:cluster';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -44,7 +44,8 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   if (options.migrate !== false) await migrateToLatest(database.db, database.dialect);
   const stores = createSqlStores(database.db, database.dialect, now);
   const transact = createTransact(database, now);
-  const keyedHash = new KeyedHash(config.secret);
+  const secret = config.secret || (await stores.settings.sharedSecret(() => randomBytes(32).toString('base64url')));
+  const keyedHash = new KeyedHash(secret);
 
   const cache = new PageCache();
   const listeners: ((event: DomainEvent) => void)[] = [
@@ -200,7 +201,10 @@ export async function copySite(config: Config, targetUrl: string) {
   try {
     await migrateToLatest(from.db, from.dialect);
     await migrateToLatest(to.db, to.dialect);
-    return await copyDatabase(from, to);
+    const report = await copyDatabase(from, to);
+    // The copied site keeps its avatars, cookies and hashes: its generated secret goes along.
+    if (config.secretSource === 'file' && to.dialect === 'postgres') await createSqlStores(to.db, to.dialect, () => new Date()).settings.adoptSecret(config.secret);
+    return report;
   } finally {
     await Promise.all([from.close(), to.close()]);
   }

@@ -80,9 +80,7 @@ function openPostgres(databaseUrl: string, options: { poolSize?: number }): Open
   // Sites sharing one PostgreSQL database in different schemas must not hear each other.
   let channelName: Promise<string> | undefined;
   const channelFor = () =>
-    (channelName ??= sql<{ schema: string }>`select current_schema() as schema`
-      .execute(db)
-      .then(({ rows }) => (rows[0]?.schema && rows[0].schema !== 'public' ? `${channel}_${rows[0].schema}` : channel)));
+    (channelName ??= schemaOf(db).then((schema) => (schema !== 'public' ? `${channel}_${schema}` : channel)));
   return {
     db,
     dialect: 'postgres',
@@ -95,7 +93,11 @@ function openPostgres(databaseUrl: string, options: { poolSize?: number }): Open
     async subscribe(onMessage) {
       stops.push(await handle.listen(await channelFor(), onMessage));
     },
-    backup: (file) => pgDump(databaseUrl, file),
+    // A site kept in a schema of its own (not public) is dumped alone.
+    async backup(file) {
+      const schema = await schemaOf(db);
+      await pgDump(databaseUrl, file, schema === 'public' ? null : schema);
+    },
     async close() {
       for (const stop of stops) await stop();
       await db.destroy();
@@ -103,10 +105,16 @@ function openPostgres(databaseUrl: string, options: { poolSize?: number }): Open
   };
 }
 
+async function schemaOf(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? 'public';
+}
+
 /** PostgreSQL backups are pg_dump's custom format (restore with pg_restore). */
-function pgDump(databaseUrl: string, file: string): Promise<void> {
+function pgDump(databaseUrl: string, file: string, schema: string | null): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${databaseUrl}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const args = ['--format=custom', `--file=${file}`, `--dbname=${databaseUrl}`, ...(schema ? [`--schema=${schema}`] : [])];
+    const child = spawn('pg_dump', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (e) => reject(new Error(`pg_dump could not run (${e.message}); install the PostgreSQL client`)));

@@ -6,6 +6,7 @@ import type { SettingsStore } from '../moderation/settings-store.ts';
 import type { Database } from './schema.ts';
 
 const key = 'discussion';
+const secretKey = 'secret';
 
 export class SqlSettingsStore implements SettingsStore {
   readonly #db: Kysely<Database>;
@@ -18,6 +19,26 @@ export class SqlSettingsStore implements SettingsStore {
     const row = await this.#db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
     const stored = row ? (JSON.parse(row.value) as Partial<DiscussionSettings>) : {};
     return { ...defaultDiscussionSettings, ...stored };
+  }
+
+  /** The site secret kept in the database: created once by whichever instance comes first. */
+  async sharedSecret(generate: () => string): Promise<string> {
+    await this.#db
+      .insertInto('settings')
+      .values({ key: secretKey, value: generate() })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    const row = await this.#db.selectFrom('settings').select('value').where('key', '=', secretKey).executeTakeFirstOrThrow();
+    return row.value;
+  }
+
+  /** Stores a secret brought from elsewhere (a SQLite site copied here), if none is stored yet. */
+  async adoptSecret(secret: string): Promise<void> {
+    await this.#db
+      .insertInto('settings')
+      .values({ key: secretKey, value: secret })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
   }
 
   async saveDiscussion(changes: Partial<DiscussionSettings>): Promise<DiscussionSettings> {

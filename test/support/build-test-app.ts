@@ -23,6 +23,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     port: 0,
     host: '127.0.0.1',
     secret: 'test-secret-test-secret-test-secret',
+    secretSource: 'env',
     publicUrl: null,
     siteName: 'Dateline Test',
     locale: 'en-US',

@@ -47,9 +47,8 @@ export async function freshDatabaseUrl(t: Pick<TestContext, 'after'>, dialect: D
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create schema ${schema}`);
   t.after(() => adminQuery(`drop schema if exists ${schema} cascade`));
-  const url = new URL(postgresUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.href;
+  // libpq (pg_dump) reads %20 as a space but not '+', so no URLSearchParams here.
+  return `${postgresUrl}${postgresUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 }
 
 async function adminQuery(text: string): Promise<void> {

@@ -18,7 +18,11 @@ import { CommenterCookies } from './http/commenter-cookies.ts';
 import { articleTag, frontPageTag, PageCache } from './http/page-cache.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { KeyedHash } from './lib/keyed-hash.ts';
+import { createAddStaff } from './accounts/add-staff.ts';
+import { createSessions } from './accounts/sign-in.ts';
 import { createJobRunner } from './jobs/run-jobs.ts';
+import { createModerationQueue } from './moderation/moderation-queue.ts';
+import { createSaveSettings } from './moderation/save-settings.ts';
 import { checkOrder } from './moderation/check-order.ts';
 import { createTruncateOldIps } from './privacy/truncate-old-ips.ts';
 import { createModerateComment } from './moderation/moderate-comment.ts';
@@ -50,6 +54,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   const cache = new PageCache();
   const listeners: ((event: DomainEvent) => void)[] = [
     (event) => {
+      if (event.type === 'settings.saved') return cache.clear(); // settings shape every page
       if (event.type === 'comment.created' && event.status !== 'approved') return; // nothing public changed
       cache.invalidate(articleTag(event.articleId));
       cache.invalidate(frontPageTag);
@@ -88,22 +93,43 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     submitComment: createSubmitComment({ articles: stores.articles, settings: stores.settings, transact, checks: checkOrder, keyedHash, events, clock }),
     moderateComment: createModerateComment({ transact, events, clock }),
     listDiscussion: createListDiscussion({ comments: stores.comments, settings: stores.settings, keyedHash }),
+    sessions: createSessions({ staff: stores.staff, clock, keyedHash }),
+    addStaff: createAddStaff({ staff: stores.staff, clock }),
+    moderationQueue: createModerationQueue({ comments: stores.comments, articles: stores.articles }),
+    saveSettings: createSaveSettings({ settings: stores.settings, events }),
   };
   const jobs = createJobRunner({ jobs: stores.jobs, clock, log: logger.child({ part: 'jobs' }) }, [createTruncateOldIps({ comments: stores.comments, settings: stores.settings })]);
 
   async function buildApp(): Promise<FastifyInstance> {
     const assets = loadAssets();
+    const site = { name: config.siteName, locale: config.locale, timeZone: config.timeZone, messages: en, assets: assets.urls };
+    const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
     return createApp({
-      site: { name: config.siteName, locale: config.locale, timeZone: config.timeZone, messages: en, assets: assets.urls },
+      site,
       articles: stores.articles,
       settings: stores.settings,
       listDiscussion: services.listDiscussion,
       submitComment: services.submitComment,
-      cookies: new CommenterCookies(keyedHash, { secure: config.publicUrl?.startsWith('https:') ?? false }),
+      cookies: new CommenterCookies(keyedHash, { secure: secureCookies }),
       cache,
       clock,
       changedElsewhere: database.changedElsewhere,
       assets,
+      admin: {
+        site,
+        sessions: services.sessions,
+        staff: stores.staff,
+        addStaff: services.addStaff,
+        comments: stores.comments,
+        articles: stores.articles,
+        moderationLog: stores.moderationLog,
+        moderateComment: services.moderateComment,
+        queue: services.moderationQueue,
+        settings: stores.settings,
+        saveSettings: services.saveSettings,
+        clock,
+        secureCookies,
+      },
       logger,
       trustProxy: config.trustProxy,
     });
@@ -136,7 +162,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
 export type Dateline = Awaited<ReturnType<typeof createDateline>>;
 
 /** `dateline serve`: migrate, publish the demo on an empty site, listen, and stop cleanly. */
-export async function startServer(config: Config, options: { worker?: boolean } = {}): Promise<{ app: FastifyInstance; port: number; stop: () => Promise<void> }> {
+export async function startServer(config: Config, options: { worker?: boolean } = {}): Promise<{ app: FastifyInstance; port: number; setupPath: string | null; stop: () => Promise<void> }> {
   // A cluster worker finds the schema migrated and the demo published by the primary.
   const dateline = await createDateline(config, { logLevel: config.logLevel, migrate: !options.worker });
   if (!options.worker) await dateline.publishDemoIfEmpty();
@@ -151,7 +177,9 @@ export async function startServer(config: Config, options: { worker?: boolean } 
       await app.close(); // stops accepting, lets requests in flight finish
       await dateline.close();
     })());
-  return { app, port, stop };
+  // A new site prints a one-time link that creates the first admin (valid for an hour).
+  const setupToken = options.worker ? null : await dateline.services.addStaff.issueSetupToken();
+  return { app, port, setupPath: setupToken ? `/admin/setup?token=${setupToken}` : null, stop };
 }
 
 /**

@@ -7,7 +7,8 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Config } from '../config.ts';
 import { articlePath } from '../domain/article.ts';
 import type { CommentStatus } from '../domain/comment.ts';
-import { AppError } from '../domain/errors.ts';
+import { AppError, InvalidFields } from '../domain/errors.ts';
+import { readPassword } from './read-password.ts';
 import { commentId } from '../domain/ids.ts';
 import type { ModerationAction } from '../domain/moderation.ts';
 import { parseArticleFile } from '../articles/parse-article-file.ts';
@@ -37,6 +38,9 @@ export const usage = `Usage: dateline <command> [options]
                                       list comments, newest first (S: pending, approved, spam, trash)
   comments approve|hold|spam|trash|restore ID [--reason TEXT]
                                       moderate one comment (logged)
+  user add --role R --email E --name N
+                                      add a staff account (admin, editor or moderator); the
+                                      password comes from a prompt, or the first line of stdin
   help                                show this help
 
 Configuration comes from the environment (and ./.env): DATELINE_DATA_DIR, DATABASE_URL, PORT,
@@ -66,7 +70,9 @@ export const commands: Record<string, Command> = {
       }
       const server = await startServer(config);
       stopOn(server.stop);
-      out.write(`Dateline is running at http://localhost:${server.port}/ (data in ${config.dataDir})\n`);
+      const base = config.publicUrl ?? `http://localhost:${server.port}`;
+      out.write(`Dateline is running at ${base}/ (data in ${config.dataDir})\n`);
+      if (server.setupPath) out.write(`No admin yet. Create the first one within the hour: ${base}${server.setupPath}\n`);
       return 0;
     },
   },
@@ -125,6 +131,30 @@ export const commands: Record<string, Command> = {
       try {
         const { article, created } = await dateline.services.publishArticle(parsed);
         out.write(`${created ? 'published' : 'updated'} ${articlePath(article)} (article ${article.id})\n`);
+      } finally {
+        await dateline.close();
+      }
+      return 0;
+    },
+  },
+
+  user: {
+    options: { role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
+    async run({ config, values, positionals, out }) {
+      if (positionals[0] !== 'add') throw new AppError('role_invalid', { message: 'usage: dateline user add --role admin|editor|moderator --email E --name N (password from a prompt or standard input)' });
+      const password = await readPassword();
+      const dateline = await createDateline(config);
+      try {
+        const staff = await dateline.services.addStaff.addStaff({
+          email: String(values.email ?? ''),
+          name: String(values.name ?? ''),
+          role: String(values.role ?? ''),
+          password,
+        });
+        out.write(`added ${staff.role} ${staff.name} <${staff.email}>; sign in at /admin/login\n`);
+      } catch (e) {
+        if (e instanceof InvalidFields) throw new AppError(e.code, { message: e.errors.map((x) => `--${x.field === 'password' ? 'password (stdin)' : x.field}: ${x.code.replace(/_/g, ' ')}`).join('; ') });
+        throw e;
       } finally {
         await dateline.close();
       }

@@ -2,7 +2,7 @@
 // Queries take request objects so fields can be added without changing signatures.
 
 import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts';
-import type { CheckReason } from '../domain/moderation.ts';
+import type { AuthorHistory, CheckReason } from '../domain/moderation.ts';
 import type { ArticleId, CommentId } from '../domain/ids.ts';
 import type { TrustedHtml } from '../domain/trusted-html.ts';
 
@@ -15,6 +15,16 @@ export interface NewComment extends CommentDraft {
   readonly userAgent: string;
   readonly createdAt: Date;
 }
+
+/** Narrows the moderation queue; every field optional. */
+export interface QueueFilter {
+  readonly articleId?: ArticleId;
+  /** An email (exact) or a name (exact, case-insensitive). */
+  readonly author?: string;
+  /** Words in the comment text. */
+  readonly search?: string;
+}
+
 
 export interface CommentStore {
   insert(comment: NewComment): Promise<Comment>; // assigns the id
@@ -37,4 +47,10 @@ export interface CommentStore {
   /** Comments older than `before` whose IP is still whole, oldest first. */
   listWholeIps(query: { before: Date; limit: number }): Promise<{ id: CommentId; ip: string }[]>;
   replaceIp(query: { id: CommentId; ip: string }): Promise<void>;
+  /** The queue: newest first, keyset-paged by id, of one status or all. */
+  queue(query: QueueFilter & { status?: CommentStatus; before?: CommentId; limit: number }): Promise<Comment[]>;
+  countByStatus(filter: QueueFilter): Promise<Partial<Record<CommentStatus, number>>>;
+  historyOf(emails: readonly string[]): Promise<Map<string, AuthorHistory>>;
+  /** Comments created since `since`, by UTC day (YYYY-MM-DD). */
+  countPerDay(query: { since: Date }): Promise<Map<string, number>>;
 }

@@ -16,18 +16,30 @@ export const errorCodes = {
   comment_too_long: 'InvalidInput', // more than 65525 bytes
   parent_invalid: 'InvalidInput', // reply to a comment that is not approved or is on another article
   front_matter_invalid: 'InvalidInput', // article file: missing or malformed front matter field
+  password_too_short: 'InvalidInput', // a staff password under the minimum length
+  password_too_long: 'InvalidInput', // a staff password over the maximum length
+  passwords_differ: 'InvalidInput', // the two password fields do not match
+  role_invalid: 'InvalidInput', // not admin, editor or moderator
+  setting_invalid: 'InvalidInput', // a Discussion setting out of range
+  sign_in_failed: 'InvalidInput', // wrong email or password (never says which)
   // NotFound
   article_not_found: 'NotFound', // no published article with that id or URL
   comment_not_found: 'NotFound', // no comment with that id
   // Conflict
   duplicate_comment: 'Conflict', // same text, author and parent already posted on this article
   slug_taken: 'Conflict', // unique violation on an article slug
+  email_taken: 'Conflict', // a staff account with this email exists
   conflict: 'Conflict', // a unique constraint refused the write
   // Forbidden
   comments_closed: 'Forbidden', // the article does not take comments (any more)
   transition_not_allowed: 'Forbidden', // a moderation action that does not apply to the comment's status
+  sign_in_required: 'Forbidden', // an admin page without a session
+  role_forbidden: 'Forbidden', // the staff member's role does not reach this area
+  csrf_invalid: 'Forbidden', // a state-changing form without this session's token
+  setup_token_invalid: 'Forbidden', // the first-admin link is wrong, used or expired
   // RateLimited
   comment_flood: 'RateLimited', // under 15 s since the last comment from this IP or email
+  sign_in_throttled: 'RateLimited', // too many failed sign-ins for this account or address
   // TooLarge
   body_too_large: 'TooLarge', // the request body is over the server's limit
   // Unavailable

@@ -1,8 +1,9 @@
 // Moderation vocabulary: verdicts with their reasons, the actions a moderator takes, and the
 // log every action writes. Pure; moderation/ holds the checks and use cases.
 
+import type { Article } from './article.ts';
 import type { CommentId } from './ids.ts';
-import type { CommentStatus } from './comment.ts';
+import type { Comment, CommentStatus } from './comment.ts';
 
 /** Why a check held or spammed a comment; shown to moderators, never to the public. */
 export interface CheckReason {
@@ -26,6 +27,26 @@ export interface ModerationLogEntry {
   readonly fromStatus: CommentStatus;
   readonly toStatus: CommentStatus;
   readonly at: Date;
+}
+
+/** A tab of the moderation queue: one status, or all of them. */
+export type QueueTab = CommentStatus | 'all';
+export const queueTabs: readonly QueueTab[] = ['pending', 'approved', 'spam', 'trash', 'all'];
+
+/** How many comments one author (by email) has in each status. */
+export type AuthorHistory = Record<CommentStatus, number>;
+
+export interface QueueItem {
+  readonly comment: Comment;
+  readonly article: Article | undefined;
+  readonly history: AuthorHistory;
+}
+
+export interface QueuePage {
+  readonly items: QueueItem[];
+  readonly counts: Record<QueueTab, number>;
+  /** The cursor for the next (older) page, if there is one. */
+  readonly nextBefore: CommentId | null;
 }
 
 /** Where each action leads; `restore` returns a trashed or spammed comment to the queue. */

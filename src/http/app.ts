@@ -4,6 +4,11 @@
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AdminDeps } from './admin/admin-deps.ts';
+import { createAccountRoutes } from './admin/account-routes.ts';
+import { createDeskRoutes } from './admin/desk-routes.ts';
+import { adminRoutes } from './admin/admin-routes.ts';
+import { createGuard } from './admin/guard.ts';
 import type { Assets } from './assets.ts';
 import type { PageDeps } from './page-deps.ts';
 import { createArticlePage } from './pages/article-page.ts';
@@ -13,6 +18,7 @@ import { createFrontPage } from './pages/front-page.ts';
 
 export interface AppDeps extends PageDeps {
   readonly assets: Assets;
+  readonly admin: AdminDeps;
   readonly logger: FastifyBaseLogger;
   readonly trustProxy: boolean;
 }
@@ -61,6 +67,18 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // Comment submission (form posts; WordPress's address kept for themes and scripts)
   app.post('/comments', postComment);
   app.post('/wp-comments-post.php', postComment);
+
+  // The admin area: session + role per area (guard), CSRF token on every POST, never cached.
+  const account = createAccountRoutes(deps.admin);
+  const desk = createDeskRoutes(deps.admin);
+  const guard = createGuard(deps.admin);
+  app.get('/admin/setup', account.showSetup);
+  app.post('/admin/setup', account.setUp);
+  app.get('/admin/login', account.showSignIn);
+  app.post('/admin/login', account.signIn);
+  app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
+  const handlers = { ...desk, signOut: account.signOut };
+  for (const route of adminRoutes) app.route({ method: route.method, url: route.url, preHandler: guard(route.area), handler: handlers[route.handler] });
 
   app.setNotFoundHandler((_request, reply) => sendNotFound(deps, reply));
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {

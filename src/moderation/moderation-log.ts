@@ -6,4 +6,6 @@ import type { ModerationLogEntry } from '../domain/moderation.ts';
 export interface ModerationLog {
   append(entry: ModerationLogEntry): Promise<void>;
   listForComment(commentId: CommentId): Promise<ModerationLogEntry[]>;
+  /** The newest entries first. */
+  listRecent(query: { limit: number }): Promise<ModerationLogEntry[]>;
 }

@@ -6,8 +6,12 @@ import type { OpenDatabase } from './database.ts';
 import type { Database } from './schema.ts';
 
 /** Every table, parents before children. A new table must be added here (a test checks). */
-export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs'] as const satisfies readonly (keyof Database)[];
-const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log']);
+export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs', 'staff', 'sessions', 'sign_in_failures'] as const satisfies readonly (keyof Database)[];
+const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log', 'staff']);
+const orderColumn: Record<(typeof copiedTables)[number], string> = {
+  articles: 'id', comments: 'id', moderation_log: 'id', staff: 'id',
+  settings: 'key', job_runs: 'name', sessions: 'token_hash', sign_in_failures: 'key',
+};
 const batchRows = 500;
 
 export interface CopyReport {
@@ -21,7 +25,7 @@ export async function copyDatabase(from: OpenDatabase, to: OpenDatabase): Promis
   }
   await to.transaction(async (trx) => {
     for (const table of copiedTables) {
-      const order = tablesWithSerialId.has(table) ? 'id' : table === 'settings' ? 'key' : 'name';
+      const order = orderColumn[table];
       for (let offset = 0; ; offset += batchRows) {
         const rows = await from.db.selectFrom(table).selectAll().orderBy(order as never).limit(batchRows).offset(offset).execute();
         if (rows.length === 0) break;

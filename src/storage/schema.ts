@@ -54,6 +54,30 @@ export interface JobRunsTable {
   last_started_at: number;
 }
 
+export interface StaffTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a stolen database does not yield live sessions. */
+  token_hash: string;
+  staff_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  first_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -65,4 +89,7 @@ export interface Database {
   moderation_log: ModerationLogTable;
   settings: SettingsTable;
   job_runs: JobRunsTable;
+  staff: StaffTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
 }

@@ -4,9 +4,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts';
 import { articleId, commentId, type ArticleId, type CommentId } from '../domain/ids.ts';
-import type { CheckReason } from '../domain/moderation.ts';
+import type { AuthorHistory, CheckReason } from '../domain/moderation.ts';
 import { trustHtml } from '../domain/trusted-html.ts';
-import type { CommentStore, NewComment } from '../comments/comment-store.ts';
+import type { CommentStore, NewComment, QueueFilter } from '../comments/comment-store.ts';
 import type { MigrationDialect } from './migrations/index.ts';
 import type { CommentsTable, Database } from './schema.ts';
 import { translateDbError } from './translate-db-error.ts';
@@ -143,6 +143,71 @@ export class SqlCommentStore implements CommentStore {
       .limit(query.limit)
       .execute();
     return rows.map((r) => ({ id: commentId(r.id), ip: r.author_ip }));
+  }
+
+  async queue(query: QueueFilter & { status?: CommentStatus; before?: CommentId; limit: number }): Promise<Comment[]> {
+    let q = this.#filtered(query).selectAll();
+    if (query.status) q = q.where('status', '=', query.status);
+    if (query.before !== undefined) q = q.where('id', '<', query.before);
+    return (await q.orderBy('id', 'desc').limit(query.limit).execute()).map(toComment);
+  }
+
+  async countByStatus(filter: QueueFilter): Promise<Partial<Record<CommentStatus, number>>> {
+    const rows = await this.#filtered(filter).select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+
+  async historyOf(emails: readonly string[]): Promise<Map<string, AuthorHistory>> {
+    const out = new Map<string, AuthorHistory>();
+    if (emails.length === 0) return out;
+    const rows = await this.#db
+      .selectFrom('comments')
+      .select(['author_email', 'status', sql<number>`count(*)`.as('n')])
+      .where('author_email', 'in', [...emails])
+      .groupBy(['author_email', 'status'])
+      .execute();
+    for (const r of rows) {
+      const h = out.get(r.author_email) ?? { approved: 0, pending: 0, spam: 0, trash: 0 };
+      h[r.status as CommentStatus] = Number(r.n);
+      out.set(r.author_email, h);
+    }
+    return out;
+  }
+
+  async countPerDay(query: { since: Date }): Promise<Map<string, number>> {
+    // Grouped in SQL by whole days since `since`, which each dialect computes the same way.
+    const dayMs = 86_400_000;
+    const start = query.since.getTime();
+    const bucket = sql<number>`(created_at - ${start}) / ${dayMs}`;
+    const rows = await this.#db
+      .selectFrom('comments')
+      .select([bucket.as('day'), sql<number>`count(*)`.as('n')])
+      .where('created_at', '>=', start)
+      .groupBy(sql.ref('day')) // the alias: the same expression with fresh parameters would not group
+      .execute();
+    const out = new Map<string, number>();
+    for (const r of rows) {
+      const day = new Date(start + Math.floor(Number(r.day)) * dayMs).toISOString().slice(0, 10);
+      out.set(day, (out.get(day) ?? 0) + Number(r.n));
+    }
+    return out;
+  }
+
+  #filtered(filter: QueueFilter) {
+    let q = this.#db.selectFrom('comments');
+    if (filter.articleId !== undefined) q = q.where('article_id', '=', filter.articleId);
+    if (filter.author) {
+      const author = filter.author.trim();
+      q = author.includes('@') ? q.where('author_email', '=', author.toLowerCase()) : q.where(sql`lower(author_name)`, '=', author.toLowerCase());
+    }
+    if (filter.search) {
+      // Words anywhere in the text; a LIKE scan, adequate for the queue's filters until full-text search arrives.
+      for (const word of filter.search.trim().split(/\s+/).slice(0, 5)) {
+        const plain = word.toLowerCase().replace(/[\\%_]/g, ''); // LIKE escapes differ by dialect: drop wildcards
+        if (plain) q = q.where(sql`lower(body_text)`, 'like', `%${plain}%`);
+      }
+    }
+    return q;
   }
 
   async replaceIp(query: { id: CommentId; ip: string }): Promise<void> {

@@ -1,11 +1,11 @@
 // ModerationLog over Kysely: append and read, never update or delete.
 
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { CommentStatus } from '../domain/comment.ts';
 import { commentId, type CommentId } from '../domain/ids.ts';
 import type { ModerationAction, ModerationLogEntry } from '../domain/moderation.ts';
 import type { ModerationLog } from '../moderation/moderation-log.ts';
-import type { Database } from './schema.ts';
+import type { Database, ModerationLogTable } from './schema.ts';
 
 export class SqlModerationLog implements ModerationLog {
   readonly #db: Kysely<Database>;
@@ -31,14 +31,23 @@ export class SqlModerationLog implements ModerationLog {
 
   async listForComment(id: CommentId): Promise<ModerationLogEntry[]> {
     const rows = await this.#db.selectFrom('moderation_log').selectAll().where('comment_id', '=', id).orderBy('id').execute();
-    return rows.map((r) => ({
+    return rows.map(toEntry);
+  }
+
+  async listRecent(query: { limit: number }): Promise<ModerationLogEntry[]> {
+    const rows = await this.#db.selectFrom('moderation_log').selectAll().orderBy('id', 'desc').limit(query.limit).execute();
+    return rows.map(toEntry);
+  }
+}
+
+function toEntry(r: Selectable<ModerationLogTable>): ModerationLogEntry {
+  return {
       commentId: commentId(r.comment_id),
       action: r.action as ModerationAction,
       actor: r.actor,
       reason: r.reason,
       fromStatus: r.from_status as CommentStatus,
       toStatus: r.to_status as CommentStatus,
-      at: new Date(Number(r.at)),
-    }));
-  }
+    at: new Date(Number(r.at)),
+  };
 }

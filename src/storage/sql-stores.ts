@@ -10,6 +10,7 @@ import { SqlCommentStore } from './sql-comment-store.ts';
 import { SqlJobStore } from './sql-job-store.ts';
 import { SqlModerationLog } from './sql-moderation-log.ts';
 import { SqlSettingsStore } from './sql-settings-store.ts';
+import { SqlStaffStore } from './sql-staff-store.ts';
 import { translateDbError } from './translate-db-error.ts';
 
 export interface SqlStores {
@@ -18,6 +19,7 @@ export interface SqlStores {
   readonly moderationLog: SqlModerationLog;
   readonly settings: SqlSettingsStore;
   readonly jobs: SqlJobStore;
+  readonly staff: SqlStaffStore;
 }
 
 export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect, now: () => Date): SqlStores {
@@ -27,6 +29,7 @@ export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect,
     moderationLog: new SqlModerationLog(db),
     settings: new SqlSettingsStore(db),
     jobs: new SqlJobStore(db),
+    staff: new SqlStaffStore(db),
   };
 }
 

@@ -65,6 +65,18 @@ export const en = {
     comment_flood: 'You are posting comments too quickly. Please wait a few seconds and post again.',
     body_too_large: 'That was too much to send at once.',
     unavailable: 'The site is busy. Please try again in a moment.',
+    password_too_short: 'The password must be at least 10 characters long.',
+    password_too_long: 'The password must be at most 200 characters long.',
+    passwords_differ: 'The two passwords are not the same.',
+    role_invalid: 'Choose a role: admin, editor or moderator.',
+    setting_invalid: 'That value is out of range.',
+    sign_in_failed: 'That email and password do not match an account.',
+    email_taken: 'An account with this email already exists.',
+    sign_in_required: 'Please sign in first.',
+    role_forbidden: 'Your role does not give access to this page.',
+    csrf_invalid: 'This form has expired. Please reload the page and try again.',
+    setup_token_invalid: 'This setup link is wrong, already used or expired. Restart Dateline for a new one.',
+    sign_in_throttled: 'Too many failed attempts. Please wait 15 minutes and try again.',
   } satisfies Record<ErrorCode, string>,
 };
 

@@ -16,8 +16,9 @@ const bin = fileURLToPath(new URL('../../bin/dateline.mjs', import.meta.url));
 
 describe('dateline CLI', () => {
   let dir: string;
-  const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATELINE_DATA_DIR: dir, DATABASE_URL: '', DATELINE_SECRET: '' }, encoding: 'utf8' });
+  const run = (...args: string[]) => runWith(undefined, ...args);
+  const runWith = (input: string | undefined, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, DATELINE_DATA_DIR: dir, DATABASE_URL: '', DATELINE_SECRET: '' }, encoding: 'utf8', input });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
@@ -55,6 +56,22 @@ describe('dateline CLI', () => {
     const unknown = run('frobnicate');
     assert.notEqual(unknown.code, 0);
     assert.match(unknown.err, /unknown command/);
+  });
+
+  it('adds a staff account with the password from standard input, never from the arguments', async () => {
+    const r = runWith('a password from stdin\n', 'user', 'add', '--role', 'editor', '--email', 'Ed@Newsroom.example', '--name', 'Ed Itor');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /added editor Ed Itor <ed@newsroom.example>/);
+    const short = runWith('short\n', 'user', 'add', '--role', 'editor', '--email', 'x@newsroom.example', '--name', 'X');
+    assert.notEqual(short.code, 0);
+    assert.match(short.err, /^dateline: --password \(stdin\): password too short\n$/);
+    const badRole = runWith('a password from stdin\n', 'user', 'add', '--role', 'owner', '--email', 'y@newsroom.example', '--name', 'Y');
+    assert.notEqual(badRole.code, 0);
+    assert.match(badRole.err, /--role: role invalid/);
+    const dateline = await createDateline({ ...testConfig(dir), secret: 'x'.repeat(32) });
+    const { token } = await dateline.services.sessions.signIn({ email: 'ed@newsroom.example', password: 'a password from stdin', ip: '127.0.0.1' });
+    await dateline.close();
+    assert.ok(token);
   });
 
   it('lists held comments and moderates them, writing a log row for each action', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Config } from '../../src/config.ts';
 import type { DiscussionSettings } from '../../src/domain/settings.ts';
+import type { Role } from '../../src/domain/staff.ts';
 import { articlePath, type Article } from '../../src/domain/article.ts';
 import { parseArticleFile } from '../../src/articles/parse-article-file.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
@@ -60,7 +61,15 @@ export async function buildTestApp(t: TestContext, options: TestAppOptions = {})
     return { article, path: articlePath(article) };
   }
 
-  return { app, dateline, clock, config, dataDir, publishSeedArticle };
+  let staffN = 0;
+  /** A staff member of `role`, signed in: the Cookie header and CSRF token their requests carry. */
+  async function signIn(role: Role) {
+    const staff = await dateline.services.addStaff.addStaff({ email: `${role}${++staffN}@newsroom.example`, name: `${role} ${staffN}`, role, password: 'correct horse battery' });
+    const { token, session } = await dateline.services.sessions.startSession(staff);
+    return { staff, cookie: `dateline_session=${token}`, csrf: session.csrfToken };
+  }
+
+  return { app, dateline, clock, config, dataDir, publishSeedArticle, signIn };
 }
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_jobs_and_ip_retention.ts';
+import * as m0003 from './0003_staff_and_sessions.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -14,4 +15,5 @@ export interface DialectMigration {
 export const migrations: Record<string, DialectMigration> = {
   '0001_initial': m0001,
   '0002_jobs_and_ip_retention': m0002,
+  '0003_staff_and_sessions': m0003,
 };

@@ -56,3 +56,44 @@
     }
   });
 })();
+
+// The moderation queue's keyboard: j/k move, x selects, a/s/d/r/u press that comment's
+// button, ? shows the help. Without JavaScript every button and checkbox works as is.
+(function () {
+  'use strict';
+  var queue = document.getElementById('queue');
+  if (!queue) return;
+  var items = Array.prototype.slice.call(queue.querySelectorAll('.queue-item'));
+  var current = -1;
+  function select(i) {
+    if (items.length === 0) return;
+    current = Math.max(0, Math.min(items.length - 1, i));
+    items.forEach(function (el, n) { el.classList.toggle('current', n === current); });
+    items[current].focus();
+  }
+  document.addEventListener('keydown', function (event) {
+    var t = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+    var key = event.key;
+    if (key === 'j') return select(current + 1);
+    if (key === 'k') return select(current - 1);
+    if (key === '?') {
+      var help = document.getElementById('shortcuts');
+      if (help && help.showModal) help.showModal();
+      return;
+    }
+    if (current < 0) return;
+    var item = items[current];
+    if (key === 'x') {
+      var box = item.querySelector('input[type=checkbox]');
+      if (box) box.checked = !box.checked;
+      return;
+    }
+    var button = item.querySelector('button[data-key="' + key + '"]');
+    if (button) {
+      event.preventDefault();
+      button.click();
+    }
+  });
+})();

@@ -1,0 +1,31 @@
+// What the admin handlers share, built once in app.ts.
+
+import type { AddStaff } from '../../accounts/add-staff.ts';
+import type { Sessions } from '../../accounts/sign-in.ts';
+import type { StaffStore } from '../../accounts/staff-store.ts';
+import type { ArticleStore } from '../../articles/article-store.ts';
+import type { CommentStore } from '../../comments/comment-store.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { ModerateComment } from '../../moderation/moderate-comment.ts';
+import type { ModerationLog } from '../../moderation/moderation-log.ts';
+import type { ModerationQueue } from '../../moderation/moderation-queue.ts';
+import type { SaveSettings } from '../../moderation/save-settings.ts';
+import type { SettingsStore } from '../../moderation/settings-store.ts';
+import type { SiteView } from '../../views/site.ts';
+
+export interface AdminDeps {
+  readonly site: SiteView;
+  readonly sessions: Sessions;
+  readonly staff: StaffStore;
+  readonly addStaff: AddStaff;
+  readonly comments: CommentStore;
+  readonly articles: ArticleStore;
+  readonly moderationLog: ModerationLog;
+  readonly moderateComment: ModerateComment;
+  readonly queue: ModerationQueue;
+  readonly settings: SettingsStore;
+  readonly saveSettings: SaveSettings;
+  readonly clock: Clock;
+  /** Cookies get `Secure` when the site is served over HTTPS. */
+  readonly secureCookies: boolean;
+}

@@ -1,0 +1,28 @@
+// The admin route table, readable in one place: each route's method, address, the area (and
+// so the roles) it belongs to, and its handler. app.ts registers exactly these; the tests walk
+// exactly these with every role.
+
+import type { AdminArea } from '../../domain/staff.ts';
+
+export type AdminHandlerName =
+  | 'dashboard' | 'showQueue' | 'actOnQueue' | 'showLog' | 'showSettings' | 'saveSettings' | 'showStaff' | 'addStaff' | 'signOut';
+
+export interface AdminRoute {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  /** 'any' = any signed-in staff member. */
+  readonly area: AdminArea | 'any';
+  readonly handler: AdminHandlerName;
+}
+
+export const adminRoutes: readonly AdminRoute[] = [
+  { method: 'GET', url: '/admin/', area: 'dashboard', handler: 'dashboard' },
+  { method: 'GET', url: '/admin/comments', area: 'comments', handler: 'showQueue' },
+  { method: 'POST', url: '/admin/comments', area: 'comments', handler: 'actOnQueue' },
+  { method: 'GET', url: '/admin/log', area: 'comments', handler: 'showLog' },
+  { method: 'GET', url: '/admin/settings', area: 'settings', handler: 'showSettings' },
+  { method: 'POST', url: '/admin/settings', area: 'settings', handler: 'saveSettings' },
+  { method: 'GET', url: '/admin/staff', area: 'staff', handler: 'showStaff' },
+  { method: 'POST', url: '/admin/staff', area: 'staff', handler: 'addStaff' },
+  { method: 'POST', url: '/admin/logout', area: 'any', handler: 'signOut' },
+];

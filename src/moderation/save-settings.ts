@@ -1,0 +1,34 @@
+// Saving the Discussion settings from the admin: each value checked against its range, then
+// stored and announced (every instance drops its cached pages, which the settings shape).
+
+import { AppError, InvalidFields } from '../domain/errors.ts';
+import type { EventSink } from '../domain/events.ts';
+import type { DiscussionSettings } from '../domain/settings.ts';
+import type { SettingsStore } from './settings-store.ts';
+
+/** The allowed range of each numeric setting, with the reason for its bounds. */
+export const settingRanges = {
+  maxLinks: [0, 100], // 0 turns link holding off
+  closeCommentsAfterDays: [0, 36_500], // 0 never closes
+  threadDepth: [1, 10], // WordPress offers 2..10; 1 means no nesting
+  floodIntervalSeconds: [0, 3600],
+  ipRetentionDays: [1, 3650], // at least a day: abuse handling needs the address briefly
+} as const satisfies Partial<Record<keyof DiscussionSettings, readonly [number, number]>>;
+
+export function createSaveSettings(deps: { settings: SettingsStore; events: EventSink }) {
+  return async function saveSettings(changes: Partial<DiscussionSettings>): Promise<DiscussionSettings> {
+    const errors: AppError[] = [];
+    for (const [key, [min, max]] of Object.entries(settingRanges)) {
+      const value = changes[key as keyof typeof settingRanges];
+      if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
+        errors.push(new AppError('setting_invalid', { field: key, message: `${key} must be a whole number from ${min} to ${max}` }));
+      }
+    }
+    if (errors.length > 0) throw new InvalidFields(errors);
+    const saved = await deps.settings.saveDiscussion(changes);
+    deps.events.emit({ type: 'settings.saved' });
+    return saved;
+  };
+}
+
+export type SaveSettings = ReturnType<typeof createSaveSettings>;

@@ -1,0 +1,210 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource preact */
+// Discussion settings (WordPress's names in the help text), the staff list, and the dashboard.
+
+import type { DiscussionSettings } from '../../domain/settings.ts';
+import type { Staff } from '../../domain/staff.ts';
+import type { ModerationLogEntry } from '../../domain/moderation.ts';
+import { formatDate } from '../site.ts';
+import { AdminLayout, Csrf, FieldErrors, type AdminContext } from './admin-layout.tsx';
+
+type Errors = readonly { field: string | null; message: string }[];
+
+function NumberField({ name, label, value, help, min, max }: { name: string; label: string; value: number; help: string; min: number; max: number }) {
+  return (
+    <p>
+      <label for={name}>{label}</label>
+      <input id={name} name={name} type="number" min={min} max={max} step={1} value={String(value)} aria-describedby={`${name}-help`} />
+      <span class="field-help" id={`${name}-help`}>
+        {help}
+      </span>
+    </p>
+  );
+}
+
+function Check({ name, label, checked, help }: { name: string; label: string; checked: boolean; help: string }) {
+  return (
+    <p class="check">
+      <input id={name} name={name} type="checkbox" value="1" checked={checked} aria-describedby={`${name}-help`} /> <label for={name}>{label}</label>
+      <span class="field-help" id={`${name}-help`}>
+        {help}
+      </span>
+    </p>
+  );
+}
+
+export function SettingsPageView({ ctx, settings, errors, saved }: { ctx: AdminContext; settings: DiscussionSettings; errors: Errors; saved: boolean }) {
+  return (
+    <AdminLayout ctx={ctx} title="Discussion settings" current="/admin/settings">
+      <FieldErrors errors={errors} />
+      {saved ? (
+        <p class="notice" role="status">
+          Saved. Every page shows the new settings now.
+        </p>
+      ) : null}
+      <form method="post" action="/admin/settings" class="admin-form">
+        <Csrf ctx={ctx} />
+        <fieldset>
+          <legend>Before a comment appears</legend>
+          <Check name="requireNameEmail" label="Comment author must fill out name and email" checked={settings.requireNameEmail} help="WordPress: require_name_email." />
+          <Check name="holdAllComments" label="Comment must be manually approved" checked={settings.holdAllComments} help="Every comment waits for a moderator." />
+          <Check name="requirePreviouslyApproved" label="Comment author must have a previously approved comment" checked={settings.requirePreviouslyApproved} help="Same name and email; after one approval, their comments appear at once." />
+        </fieldset>
+        <fieldset>
+          <legend>Moderation</legend>
+          <NumberField name="maxLinks" label="Hold a comment with this many links or more" value={settings.maxLinks} min={0} max={100} help="0 turns this off. Bare web addresses count as links." />
+          <p>
+            <label for="moderationWords">Hold comments containing any of these words</label>
+            <textarea id="moderationWords" name="moderationWords" rows={5} aria-describedby="moderationWords-help">
+              {settings.moderationWords.join('\n')}
+            </textarea>
+            <span class="field-help" id="moderationWords-help">
+              One word or IP address per line. It matches inside words, so “press” matches “WordPress”.
+            </span>
+          </p>
+          <p>
+            <label for="disallowedWords">Send comments containing any of these words to spam</label>
+            <textarea id="disallowedWords" name="disallowedWords" rows={5} aria-describedby="disallowedWords-help">
+              {settings.disallowedWords.join('\n')}
+            </textarea>
+            <span class="field-help" id="disallowedWords-help">
+              Same matching. The commenter is not told.
+            </span>
+          </p>
+          <NumberField name="floodIntervalSeconds" label="Seconds between two comments from one address or email" value={settings.floodIntervalSeconds} min={0} max={3600} help="WordPress uses 15. 0 turns flood control off." />
+        </fieldset>
+        <fieldset>
+          <legend>Threads and closing</legend>
+          <NumberField name="threadDepth" label="Nest replies this many levels deep" value={settings.threadDepth} min={1} max={10} help="Deeper replies show at the last level." />
+          <NumberField name="closeCommentsAfterDays" label="Close comments on articles older than this many days" value={settings.closeCommentsAfterDays} min={0} max={36500} help="0 keeps comments open." />
+        </fieldset>
+        <fieldset>
+          <legend>Privacy</legend>
+          <NumberField name="ipRetentionDays" label="Keep commenters’ full IP addresses for this many days" value={settings.ipRetentionDays} min={1} max={3650} help="After that only the network is kept (IPv4 /24, IPv6 /64)." />
+        </fieldset>
+        <p>
+          <button type="submit" class="submit">
+            Save settings
+          </button>
+        </p>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function StaffPageView({ ctx, staff, errors, values }: { ctx: AdminContext; staff: readonly Staff[]; errors: Errors; values: { name: string; email: string; role: string } }) {
+  return (
+    <AdminLayout ctx={ctx} title="Staff" current="/admin/staff">
+      <table class="log">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Since</th>
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((s) => (
+            <tr>
+              <td>{s.name}</td>
+              <td>{s.email}</td>
+              <td>{s.role}</td>
+              <td>{formatDate(ctx.site, s.createdAt, false)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Add a staff member</h2>
+      <FieldErrors errors={errors} />
+      <form method="post" action="/admin/staff" class="admin-form narrow">
+        <Csrf ctx={ctx} />
+        <p>
+          <label for="name">Name</label>
+          <input id="name" name="name" required value={values.name} />
+        </p>
+        <p>
+          <label for="email">Email</label>
+          <input id="email" name="email" type="email" required value={values.email} />
+        </p>
+        <p>
+          <label for="role">Role</label>
+          <select id="role" name="role">
+            {[
+              ['moderator', 'Moderator: comments only'],
+              ['editor', 'Editor: articles and comments'],
+              ['admin', 'Admin: everything'],
+            ].map(([v, l]) => (
+              <option value={v} selected={values.role === v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label for="password">Password (10 characters or more; tell them to change it)</label>
+          <input id="password" name="password" type="password" autoComplete="new-password" minLength={10} required />
+        </p>
+        <p>
+          <button type="submit" class="submit">
+            Add
+          </button>
+        </p>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export interface DashboardData {
+  readonly pending: number;
+  readonly perDay: readonly { day: string; count: number }[];
+  readonly recent: readonly ModerationLogEntry[];
+}
+
+export function DashboardView({ ctx, data }: { ctx: AdminContext; data: DashboardData }) {
+  const max = Math.max(1, ...data.perDay.map((d) => d.count));
+  const barWidth = 100 / Math.max(1, data.perDay.length);
+  return (
+    <AdminLayout ctx={ctx} title="Dashboard" current="/admin/">
+      <p class="big-number">
+        <a href="/admin/comments?status=pending">
+          <strong>{data.pending}</strong> {data.pending === 1 ? 'comment waits' : 'comments wait'} for moderation
+        </a>
+      </p>
+      <h2 id="per-day">Comments per day, last {data.perDay.length} days</h2>
+      <svg class="chart" viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-labelledby="per-day" width="100%" height="120">
+        {data.perDay.map((d, i) => {
+          const h = (d.count / max) * 38;
+          return (
+            <rect x={i * barWidth + barWidth * 0.1} y={40 - h} width={barWidth * 0.8} height={h}>
+              <title>{`${d.day}: ${d.count}`}</title>
+            </rect>
+          );
+        })}
+      </svg>
+      <table class="visually-hidden">
+        <caption>Comments per day</caption>
+        <tbody>
+          {data.perDay.map((d) => (
+            <tr>
+              <th scope="row">{d.day}</th>
+              <td>{d.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Recent moderation</h2>
+      {data.recent.length === 0 ? (
+        <p>Nothing yet.</p>
+      ) : (
+        <ul>
+          {data.recent.map((e) => (
+            <li>
+              <time dateTime={e.at.toISOString()}>{formatDate(ctx.site, e.at)}</time>: {e.actor} {e.action} <a href={`/admin/log?comment=${e.commentId}`}>#{e.commentId}</a> ({e.fromStatus} → {e.toStatus})
+            </li>
+          ))}
+        </ul>
+      )}
+    </AdminLayout>
+  );
+}

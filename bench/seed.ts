@@ -10,7 +10,8 @@ import type { CommentId } from '../src/domain/ids.ts';
 import { parseArticleFile } from '../src/articles/parse-article-file.ts';
 import { KeyedHash } from '../src/lib/keyed-hash.ts';
 import { renderCommentMarkdown } from '../src/lib/markdown.ts';
-import { createDateline } from '../src/main.ts';
+import { sql } from 'kysely';
+import { createDateline, type Dateline } from '../src/main.ts';
 import { testConfig } from '../test/support/build-test-app.ts';
 
 /** The shared model article; read in place, never copied into the project. */
@@ -24,53 +25,79 @@ export interface Seeded {
   readonly commentChars: number;
 }
 
-export async function seedDataDir(dataDir: string, secret: string, commentCount = 50): Promise<Seeded> {
+export interface SeededSite {
+  /** One article per requested comment count, in the order asked. */
+  readonly articles: readonly Seeded[];
+  /** An article with no comments that receives the benchmark's POSTs (as WordPress's "sink" post). */
+  readonly sink: Seeded;
+}
+
+/**
+ * Seeds the model article once per entry of `commentCounts` (each its own slug, "-c50" and so on),
+ * plus the POST target. Seeding runs with synchronous=OFF on its own connection (the server opens
+ * its own, with FULL), so 10,000 comments take seconds, not minutes.
+ */
+export async function seedDataDir(dataDir: string, secret: string, commentCounts: readonly number[] = [50]): Promise<SeededSite> {
   const dateline = await createDateline(testConfig(dataDir, { logLevel: 'warn', secret }));
   try {
-    const { article } = await dateline.services.publishArticle(parseArticleFile(readFileSync(seedArticleFile, 'utf8')));
-    const keyedHash = new KeyedHash(secret);
-    const random = mulberry32(20261129);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-
-    const ids: CommentId[] = [];
-    const depthOf = new Map<number, number>();
-    let at = article.publishedAt.getTime() + 20 * 60_000;
-    let chars = 0;
-    for (let i = 0; i < commentCount; i++) {
-      at += Math.round((10 + random() * 80) * 60_000); // 10–90 minutes apart
-      const author = authors[i % 7 === 3 ? (i * 5) % authors.length : i % authors.length]!; // some readers return
-      // About a third are replies to an earlier comment, nested at most four deep.
-      const candidates = ids.filter((id) => (depthOf.get(id) ?? 0) < 3);
-      const parentId = i > 2 && random() < 0.35 && candidates.length > 0 ? pick(candidates) : null;
-      const bodyText = commentText(random, parentId !== null);
-      chars += bodyText.length;
-      const ip = `198.51.100.${(i * 37) % 254 + 1}`; // documentation range: fake by construction
-      const comment = await dateline.stores.comments.insert({
-        articleId: article.id,
-        parentId,
-        authorName: author.name,
-        authorEmail: author.email,
-        authorUrl: author.url,
-        bodyText,
-        bodyHtml: renderCommentMarkdown(bodyText),
-        status: 'approved',
-        reasons: [],
-        ip,
-        ipHash: keyedHash.hash('ip', ip),
-        userAgent: pick(userAgents),
-        createdAt: new Date(at),
-      });
-      ids.push(comment.id);
-      depthOf.set(comment.id, parentId === null ? 0 : (depthOf.get(parentId) ?? 0) + 1);
+    await sql`pragma synchronous = OFF`.execute(dateline.database.db);
+    const file = parseArticleFile(readFileSync(seedArticleFile, 'utf8'));
+    const articles: Seeded[] = [];
+    for (const count of commentCounts) {
+      const { article } = await dateline.services.publishArticle({ ...file, slug: `${file.slug}-c${count}`, title: `${file.title} (${count} comments)` });
+      articles.push(await seedComments(dateline, secret, article, count));
     }
-
+    const { article: sinkArticle } = await dateline.services.publishArticle({ ...file, slug: 'comment-post-target', title: 'Comment POST target (benchmark)' });
     // Posting many comments from one address needs WordPress's flood interval (15 s) off;
     // duplicates are avoided by varying every body instead.
     await dateline.stores.settings.saveDiscussion({ floodIntervalSeconds: 0 });
-    return { article, path: articlePath(article), commentIds: ids, commentChars: chars };
+    return { articles, sink: { article: sinkArticle, path: articlePath(sinkArticle), commentIds: [], commentChars: 0 } };
   } finally {
     await dateline.close();
   }
+}
+
+async function seedComments(dateline: Dateline, secret: string, article: Article, commentCount: number): Promise<Seeded> {
+  const keyedHash = new KeyedHash(secret);
+  const random = mulberry32(20261129);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+  const ids: CommentId[] = [];
+  const depthOf = new Map<number, number>();
+  // Spread over the time since publication (10,000 comments 10–90 minutes apart would run into the future).
+  const spanMs = Math.max(1, Date.now() - article.publishedAt.getTime() - 60_000);
+  const stepMs = Math.min(50 * 60_000, spanMs / Math.max(1, commentCount + 1));
+  let at = article.publishedAt.getTime() + Math.min(20 * 60_000, stepMs);
+  let chars = 0;
+  for (let i = 0; i < commentCount; i++) {
+    at += Math.round(stepMs * (0.2 + random() * 1.6)) / 1; // on average stepMs apart
+    const author = authors[i % 7 === 3 ? (i * 5) % authors.length : i % authors.length]!; // some readers return
+    // About a third are replies to an earlier comment, nested at most four deep.
+    const recent = ids.length > 200 ? ids.slice(-200) : ids;
+    const candidates = recent.filter((id) => (depthOf.get(id) ?? 0) < 3);
+    const parentId = i > 2 && random() < 0.35 && candidates.length > 0 ? pick(candidates) : null;
+    const bodyText = commentText(random, parentId !== null);
+    chars += bodyText.length;
+    const ip = `198.51.100.${(i * 37) % 254 + 1}`; // documentation range: fake by construction
+    const comment = await dateline.stores.comments.insert({
+      articleId: article.id,
+      parentId,
+      authorName: author.name,
+      authorEmail: author.email,
+      authorUrl: author.url,
+      bodyText,
+      bodyHtml: renderCommentMarkdown(bodyText),
+      status: 'approved',
+      reasons: [],
+      ip,
+      ipHash: keyedHash.hash('ip', ip),
+      userAgent: pick(userAgents),
+      createdAt: new Date(Math.min(at, Date.now() - 60_000)),
+    });
+    ids.push(comment.id);
+    depthOf.set(comment.id, parentId === null ? 0 : (depthOf.get(parentId) ?? 0) + 1);
+  }
+  return { article, path: articlePath(article), commentIds: ids, commentChars: chars };
 }
 
 /**
@@ -80,7 +107,7 @@ export async function seedDataDir(dataDir: string, secret: string, commentCount 
  */
 export function commentFormBody(n: number, seeded: Seeded): string {
   const random = mulberry32(n + 1);
-  const parent = n % 5 === 4 ? seeded.commentIds[n % seeded.commentIds.length]! : 0;
+  const parent = n % 5 === 4 && seeded.commentIds.length > 0 ? seeded.commentIds[n % seeded.commentIds.length]! : 0;
   return new URLSearchParams({
     comment: `${commentText(random, parent !== 0)} (${n})`,
     author: `Bench Reader ${n}`,

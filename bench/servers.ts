@@ -108,6 +108,16 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 const clockTicksPerSecond = 100; // USER_HZ: 100 on every Linux architecture Node supports
 
+/** Resident memory of one process (VmRSS), in bytes; NaN where /proc is missing. */
+export function processRssBytes(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? Number.NaN : Number(kb) * 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** CPU time the whole machine has spent busy (all cores, not idle or waiting on I/O), in ms. */
 export function machineBusyMs(): number {
   try {
@@ -124,7 +134,7 @@ export function machineBusyMs(): number {
  * CPU time of a process and all its descendants (cluster workers, if the server forks any), in
  * ms, from /proc/PID/stat: utime and stime are fields 14 and 15, the parent pid field 4.
  */
-function processCpuMs(rootPid: number): number {
+export function processCpuMs(rootPid: number): number {
   try {
     const stats = new Map<number, { ppid: number; ms: number }>();
     for (const entry of readdirSync('/proc')) {

@@ -5,7 +5,7 @@ import cluster from 'node:cluster';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
+import { destination, pino } from 'pino';
 import type { Config } from './config.ts';
 import type { DomainEvent, EventSink } from './domain/events.ts';
 import { parseArticleFile } from './articles/parse-article-file.ts';
@@ -23,6 +23,8 @@ import { createSessions } from './accounts/sign-in.ts';
 import { createJobRunner } from './jobs/run-jobs.ts';
 import { createModerationQueue } from './moderation/moderation-queue.ts';
 import { createSaveSettings } from './moderation/save-settings.ts';
+import { createCommenterRules } from './moderation/commenter-rules.ts';
+import { createStaffCommentActions } from './moderation/staff-comment-actions.ts';
 import { checkOrder } from './moderation/check-order.ts';
 import { createTruncateOldIps } from './privacy/truncate-old-ips.ts';
 import { createModerateComment } from './moderation/moderate-comment.ts';
@@ -42,7 +44,10 @@ export interface DatelineOptions {
 
 export async function createDateline(config: Config, options: DatelineOptions = {}) {
   const clock = options.clock ?? systemClock;
-  const logger = pino({ level: options.logLevel ?? 'silent' });
+  // Logs are written asynchronously (a request does not wait for its log line) and flushed on close.
+  const level = options.logLevel ?? 'silent';
+  const logDestination = level === 'silent' ? undefined : destination({ sync: false });
+  const logger = logDestination ? pino({ level }, logDestination) : pino({ level });
   const now = () => clock.now();
   const database = openDatabase(config.databaseUrl);
   if (options.migrate !== false) await migrateToLatest(database.db, database.dialect);
@@ -89,14 +94,16 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   });
 
   const services = {
-    publishArticle: createPublishArticle({ articles: stores.articles, events, clock }),
-    submitComment: createSubmitComment({ articles: stores.articles, settings: stores.settings, transact, checks: checkOrder, keyedHash, events, clock }),
+    publishArticle: createPublishArticle({ transact, events, clock }),
+    submitComment: createSubmitComment({ articles: stores.articles, settings: stores.settings, transact, checks: checkOrder, keyedHash, commenterRules: stores.commenterRules, events, clock, groupCommit: database.dialect === 'sqlite' }),
     moderateComment: createModerateComment({ transact, events, clock }),
     listDiscussion: createListDiscussion({ comments: stores.comments, settings: stores.settings, keyedHash }),
     sessions: createSessions({ staff: stores.staff, clock, keyedHash }),
     addStaff: createAddStaff({ staff: stores.staff, clock }),
     moderationQueue: createModerationQueue({ comments: stores.comments, articles: stores.articles }),
     saveSettings: createSaveSettings({ settings: stores.settings, events }),
+    staffActions: createStaffCommentActions({ transact, events, clock }),
+    commenterRules: createCommenterRules({ transact, keyedHash, clock, ipOf: (id) => stores.comments.ipOf(id) }),
   };
   const jobs = createJobRunner({ jobs: stores.jobs, clock, log: logger.child({ part: 'jobs' }) }, [createTruncateOldIps({ comments: stores.comments, settings: stores.settings })]);
 
@@ -122,11 +129,15 @@ export async function createDateline(config: Config, options: DatelineOptions = 
         addStaff: services.addStaff,
         comments: stores.comments,
         articles: stores.articles,
+        publishArticle: services.publishArticle,
         moderationLog: stores.moderationLog,
         moderateComment: services.moderateComment,
         queue: services.moderationQueue,
         settings: stores.settings,
         saveSettings: services.saveSettings,
+        commenterRules: services.commenterRules,
+        staffActions: services.staffActions,
+        commenterRuleStore: stores.commenterRules,
         clock,
         secureCookies,
       },
@@ -155,6 +166,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     async close() {
       await jobs.stop();
       await database.close();
+      logDestination?.flushSync();
     },
   };
 }

@@ -47,9 +47,18 @@ export interface CommentStore {
   /** Comments older than `before` whose IP is still whole, oldest first. */
   listWholeIps(query: { before: Date; limit: number }): Promise<{ id: CommentId; ip: string }[]>;
   replaceIp(query: { id: CommentId; ip: string }): Promise<void>;
+  setFeatured(query: { id: CommentId; at: Date | null }): Promise<void>;
+  /** Replaces the text, keeping the earlier text as a revision. */
+  replaceBody(query: { id: CommentId; bodyText: string; bodyHtml: TrustedHtml; by: string; at: Date }): Promise<void>;
+  revisionsOf(id: CommentId): Promise<{ bodyText: string; replacedBy: string; replacedAt: Date }[]>;
+  /** A reply written by staff: stored approved, marked as staff. */
+  insertStaffReply(comment: NewComment & { staffId: number }): Promise<Comment>;
+  /** The comment's stored IP (staff use only: bans by network). */
+  ipOf(id: CommentId): Promise<string | undefined>;
   /** The queue: newest first, keyset-paged by id, of one status or all. */
   queue(query: QueueFilter & { status?: CommentStatus; before?: CommentId; limit: number }): Promise<Comment[]>;
-  countByStatus(filter: QueueFilter): Promise<Partial<Record<CommentStatus, number>>>;
+  /** Comments per status; with `upTo`, a count above it is reported as upTo + 1 ("more than"). */
+  countByStatus(filter: QueueFilter & { upTo?: number }): Promise<Partial<Record<CommentStatus, number>>>;
   historyOf(emails: readonly string[]): Promise<Map<string, AuthorHistory>>;
   /** Comments created since `since`, by UTC day (YYYY-MM-DD). */
   countPerDay(query: { since: Date }): Promise<Map<string, number>>;

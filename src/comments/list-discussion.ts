@@ -2,10 +2,10 @@
 // reader's own held comments when they hold a valid token for them. Public fields only.
 
 import type { Article } from '../domain/article.ts';
-import type { PublicComment } from '../domain/comment.ts';
+import type { Comment, PublicComment } from '../domain/comment.ts';
 import type { Discussion } from '../domain/discussion.ts';
 import type { CommentId } from '../domain/ids.ts';
-import { buildThread } from '../domain/thread.ts';
+import { buildThread, type ThreadNode } from '../domain/thread.ts';
 import type { KeyedHash } from '../lib/keyed-hash.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
 import type { CommentStore } from './comment-store.ts';
@@ -16,8 +16,17 @@ export interface ListDiscussionDeps {
   readonly keyedHash: KeyedHash;
 }
 
+/** One page of the discussion (the whole of it when comment paging is off). */
+export interface DiscussionPage extends Discussion {
+  /** 1-based; the page asked for, which may lie past `pageCount` (the caller redirects). */
+  readonly page: number;
+  readonly pageCount: number;
+  /** The page a comment of this listing is on (its top-level ancestor's page), or null if not listed. */
+  pageOf(id: CommentId): number | null;
+}
+
 export function createListDiscussion(deps: ListDiscussionDeps) {
-  return async function listDiscussion(article: Article, ownPendingIds: readonly CommentId[] = []): Promise<Discussion> {
+  return async function listDiscussion(article: Article, ownPendingIds: readonly CommentId[] = [], page = 1): Promise<DiscussionPage> {
     const [settings, rows] = await Promise.all([
       deps.settings.discussion(),
       deps.comments.listForArticle({ articleId: article.id, statuses: ['approved'], alsoIds: ownPendingIds }),
@@ -25,20 +34,49 @@ export function createListDiscussion(deps: ListDiscussionDeps) {
     // Through a token its author sees a held comment as awaiting moderation, and a spammed one
     // the same way (spam is silent: a spammer learns nothing). A trashed one is gone.
     const visible = rows.filter((c) => c.status !== 'trash');
-    const publicComments: PublicComment[] = visible.map((c) => ({
-      id: c.id,
-      parentId: c.parentId,
-      authorName: c.authorName,
-      authorUrl: c.authorUrl,
-      bodyHtml: c.bodyHtml,
-      status: c.status === 'approved' ? 'approved' : 'pending',
-      createdAt: c.createdAt,
-      avatarKey: deps.keyedHash.hash('avatar', c.authorEmail).slice(0, 32),
-    }));
+    const whole = buildThread(visible, settings.threadDepth);
+    const perPage = settings.pageComments ? Math.max(1, settings.commentsPerPage) : Math.max(1, whole.length);
+    const pageCount = Math.max(1, Math.ceil(whole.length / perPage));
+    const shown = settings.pageComments ? whole.slice((page - 1) * perPage, page * perPage) : whole;
+    let topLevelPage: Map<number, number> | undefined;
+    // Only the comments shown are made public (the avatar hash is the costly part on a long thread).
+    const toPublic = (node: ThreadNode<Comment>): ThreadNode<PublicComment> => {
+      const c = node.comment;
+      return {
+        depth: node.depth,
+        replies: node.replies.map(toPublic),
+        comment: {
+          id: c.id,
+          parentId: c.parentId,
+          authorName: c.authorName,
+          authorUrl: c.authorUrl,
+          bodyHtml: c.bodyHtml,
+          status: c.status === 'approved' ? 'approved' : 'pending',
+          createdAt: c.createdAt,
+          avatarKey: deps.keyedHash.hash('avatar', c.authorEmail).slice(0, 32),
+          featured: c.featuredAt !== null,
+          edited: c.editedAt !== null,
+          byStaff: c.staffId !== null,
+        },
+      };
+    };
     return {
-      thread: buildThread(publicComments, settings.threadDepth),
+      thread: shown.map(toPublic),
       approvedCount: visible.filter((c) => c.status === 'approved').length,
       threadDepth: settings.threadDepth,
+      page,
+      pageCount,
+      pageOf(id) {
+        if (!topLevelPage) {
+          topLevelPage = new Map();
+          const walk = (node: ThreadNode<Comment>, p: number) => {
+            topLevelPage!.set(node.comment.id, p);
+            for (const reply of node.replies) walk(reply, p);
+          };
+          whole.forEach((node, i) => walk(node, Math.floor(i / perPage) + 1));
+        }
+        return topLevelPage.get(id) ?? null;
+      },
     };
   };
 }

@@ -1,7 +1,7 @@
 // Submit a comment: refuse what must be refused, screen the rest, store it durably with its
 // verdict and reasons in one transaction, then tell listeners.
 
-import { assertCommentingOpen, isPublic } from '../domain/article.ts';
+import { assertCommentingOpen, isPublic, type Article } from '../domain/article.ts';
 import { validateCommentInput, type Comment, type CommentInput } from '../domain/comment.ts';
 import { AppError } from '../domain/errors.ts';
 import type { EventSink } from '../domain/events.ts';
@@ -10,8 +10,13 @@ import type { ArticleStore } from '../articles/article-store.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { KeyedHash } from '../lib/keyed-hash.ts';
 import { renderCommentMarkdown } from '../lib/markdown.ts';
+import { groupCommit } from '../lib/group-commit.ts';
 import type { Transact } from '../lib/transact.ts';
 import type { ModerationCheck } from '../moderation/check.ts';
+import type { ModerationLog } from '../moderation/moderation-log.ts';
+import { screeningActor } from '../domain/moderation.ts';
+import type { CommenterRuleStore } from '../moderation/commenter-rule-store.ts';
+import { ruleMatches } from '../domain/commenter-rule.ts';
 import { screenComment } from '../moderation/screen-comment.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
 import type { CommentStore } from './comment-store.ts';
@@ -19,11 +24,17 @@ import type { CommentStore } from './comment-store.ts';
 export interface SubmitCommentDeps {
   readonly articles: ArticleStore;
   readonly settings: SettingsStore;
-  readonly transact: Transact<{ comments: CommentStore }>;
+  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog }>;
   readonly checks: readonly ModerationCheck[];
   readonly keyedHash: KeyedHash;
+  readonly commenterRules: CommenterRuleStore;
   readonly events: EventSink;
   readonly clock: Clock;
+  /**
+   * Run submissions that arrive together in one write transaction (lib/group-commit.ts): one
+   * durable commit for the group instead of one each. Each is still answered only after the commit.
+   */
+  readonly groupCommit?: boolean;
 }
 
 export interface SubmitCommentRequest extends CommentInput {
@@ -34,24 +45,29 @@ export interface SubmitCommentRequest extends CommentInput {
 export interface SubmittedComment {
   readonly comment: Comment;
   readonly verdict: Verdict;
+  /** The article commented on, as read for the checks (spares the caller a second read). */
+  readonly article: Article;
 }
 
 const floodLookBackMs = 3_600_000; // WordPress looks one hour back for the last comment
 const maxUserAgentChars = 254;
 
 export function createSubmitComment(deps: SubmitCommentDeps) {
+  const transact = deps.groupCommit ? groupCommit(deps.transact) : deps.transact;
   return async function submitComment(request: SubmitCommentRequest): Promise<SubmittedComment> {
     const now = deps.clock.now();
     const article = await deps.articles.findById(request.articleId);
     if (!article || !isPublic(article, now)) throw new AppError('article_not_found');
-    const settings = await deps.settings.discussion();
+    const [settings, allRules] = await Promise.all([deps.settings.discussion(), deps.commenterRules.list()]);
     assertCommentingOpen(article, settings, now);
     const draft = validateCommentInput(request, settings);
     const bodyHtml = renderCommentMarkdown(draft.bodyText);
     const ipHash = deps.keyedHash.hash('ip', request.ip);
     const userAgent = request.userAgent.slice(0, maxUserAgentChars);
+    const emailHash = deps.keyedHash.hash('email', draft.authorEmail);
+    const rules = allRules.filter((rule) => ruleMatches(rule, { emailHash, ip: request.ip }));
 
-    const result = await deps.transact(async ({ comments }) => {
+    const result = await transact(async ({ comments, moderationLog }) => {
       await comments.lockCommenter({ ipHash, email: draft.authorEmail });
       const [parent, isDuplicate, lastCommentAt, approvedBySameAuthor] = await Promise.all([
         draft.parentId === null ? null : comments.findById(draft.parentId),
@@ -60,15 +76,18 @@ export function createSubmitComment(deps: SubmitCommentDeps) {
         comments.countApprovedByAuthor({ name: draft.authorName, email: draft.authorEmail }),
       ]);
       const verdict = screenComment(
-        { draft, bodyHtml, article, parent: parent ?? null, settings, now, approvedBySameAuthor, isDuplicate, lastCommentAt, ip: request.ip, userAgent },
+        { draft, bodyHtml, article, parent: parent ?? null, settings, now, approvedBySameAuthor, isDuplicate, lastCommentAt, ip: request.ip, userAgent, rules },
         deps.checks,
       );
       const comment = await comments.insert({ ...draft, bodyHtml, status: verdict.status, reasons: verdict.reasons, ip: request.ip, ipHash, userAgent, createdAt: now });
+      // Every automatic verdict is a log row too, beside the moderators' own actions.
+      const why = verdict.reasons.map((r) => r.detail).join('; ') || 'no check objected';
+      await moderationLog.append({ commentId: comment.id, action: 'screen', actor: screeningActor, reason: why, fromStatus: verdict.status, toStatus: verdict.status, at: now });
       return { comment, verdict };
     });
 
     deps.events.emit({ type: 'comment.created', articleId: article.id, commentId: result.comment.id, status: result.comment.status });
-    return result;
+    return { ...result, article };
   };
 }
 

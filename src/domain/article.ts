@@ -19,6 +19,10 @@ export interface Article {
   readonly publishedAt: Date;
   readonly updatedAt: Date;
   readonly commentsOpen: boolean;
+  /** The byline: the display name of the staff member it is by, when it has one (as read). */
+  readonly byline?: string | null;
+  /** Tag names in the editor's order (as read). */
+  readonly tags?: readonly string[];
 }
 
 /** An article as a list shows it: with its count of approved comments. */
@@ -28,7 +32,7 @@ export interface ArticleSummary {
 }
 
 /** What `publish` writes: an article without the fields storage assigns. */
-export type ArticleDraft = Omit<Article, 'id' | 'updatedAt'>;
+export type ArticleDraft = Omit<Article, 'id' | 'updatedAt' | 'byline' | 'tags'>;
 
 /** Scheduled articles (published in the future) and drafts are not public yet. */
 export function isPublic(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {

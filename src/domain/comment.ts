@@ -2,7 +2,7 @@
 // Pure; the checks that hold or spam a comment live in moderation/checks.
 
 import { AppError, InvalidFields } from './errors.ts';
-import type { ArticleId, CommentId } from './ids.ts';
+import type { ArticleId, CommentId, StaffId } from './ids.ts';
 import type { CheckReason } from './moderation.ts';
 import type { TrustedHtml } from './trusted-html.ts';
 import { isEmail, normalizeEmail } from './email.ts';
@@ -21,10 +21,19 @@ export interface Comment {
   readonly status: CommentStatus;
   readonly reasons: readonly CheckReason[];
   readonly createdAt: Date;
+  /** When an editor picked it, if they did. */
+  readonly featuredAt: Date | null;
+  /** When staff last changed its text (earlier texts are kept as revisions). */
+  readonly editedAt: Date | null;
+  /** Written by staff from the admin area. */
+  readonly staffId: StaffId | null;
 }
 
 /** What the public may know of a comment: no email, no IP, no reasons. */
 export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'authorName' | 'authorUrl' | 'bodyHtml' | 'status' | 'createdAt'> & {
+  readonly featured: boolean;
+  readonly edited: boolean;
+  readonly byStaff: boolean;
   /** Keyed hash of the email (site secret): draws the avatar, links nothing across sites. */
   readonly avatarKey: string;
 };

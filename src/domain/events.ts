@@ -6,6 +6,7 @@ import type { CommentStatus } from './comment.ts';
 export type DomainEvent =
   | { readonly type: 'article.saved'; readonly articleId: ArticleId }
   | { readonly type: 'settings.saved' }
+  | { readonly type: 'comment.changed'; readonly articleId: ArticleId; readonly commentId: CommentId }
   | { readonly type: 'comment.created'; readonly articleId: ArticleId; readonly commentId: CommentId; readonly status: CommentStatus }
   | { readonly type: 'comment.status_changed'; readonly articleId: ArticleId; readonly commentId: CommentId; readonly from: CommentStatus; readonly to: CommentStatus };
 

@@ -18,10 +18,15 @@ export interface Verdict {
 }
 
 export type ModerationAction = 'approve' | 'hold' | 'spam' | 'trash' | 'restore';
+/** Actions that change no status; logged against the comment they were taken from. */
+export type ModerationNote = 'screen' | 'ban' | 'premoderate' | 'lift' | 'feature' | 'unfeature' | 'edit' | 'reply';
+
+/** The actor of automatic verdicts in the moderation log. */
+export const screeningActor = 'system:screening';
 
 export interface ModerationLogEntry {
   readonly commentId: CommentId;
-  readonly action: ModerationAction;
+  readonly action: ModerationAction | ModerationNote;
   readonly actor: string;
   readonly reason: string | null;
   readonly fromStatus: CommentStatus;

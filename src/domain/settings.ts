@@ -21,6 +21,10 @@ export interface DiscussionSettings {
   readonly floodIntervalSeconds: number;
   /** Days a comment keeps its full IP address before only its network is kept. */
   readonly ipRetentionDays: number;
+  /** page_comments: split the thread into pages of top-level comments (oldest first, `?cpage=N`). */
+  readonly pageComments: boolean;
+  /** comments_per_page: top-level comments (each with all its replies) per page. */
+  readonly commentsPerPage: number;
 }
 
 export const defaultDiscussionSettings: DiscussionSettings = {
@@ -34,4 +38,6 @@ export const defaultDiscussionSettings: DiscussionSettings = {
   threadDepth: 5,
   floodIntervalSeconds: 15,
   ipRetentionDays: 30,
+  pageComments: false,
+  commentsPerPage: 50,
 };

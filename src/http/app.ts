@@ -7,6 +7,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { AdminDeps } from './admin/admin-deps.ts';
 import { createAccountRoutes } from './admin/account-routes.ts';
 import { createDeskRoutes } from './admin/desk-routes.ts';
+import { createArticleRoutes } from './admin/article-routes.ts';
+import { createCommenterRoutes } from './admin/commenter-routes.ts';
 import { adminRoutes } from './admin/admin-routes.ts';
 import { createGuard } from './admin/guard.ts';
 import type { Assets } from './assets.ts';
@@ -71,13 +73,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // The admin area: session + role per area (guard), CSRF token on every POST, never cached.
   const account = createAccountRoutes(deps.admin);
   const desk = createDeskRoutes(deps.admin);
+  const articles = createArticleRoutes(deps.admin);
   const guard = createGuard(deps.admin);
   app.get('/admin/setup', account.showSetup);
   app.post('/admin/setup', account.setUp);
   app.get('/admin/login', account.showSignIn);
   app.post('/admin/login', account.signIn);
   app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
-  const handlers = { ...desk, signOut: account.signOut };
+  const handlers = { ...desk, ...articles, ...createCommenterRoutes(deps.admin), signOut: account.signOut };
   for (const route of adminRoutes) app.route({ method: route.method, url: route.url, preHandler: guard(route.area), handler: handlers[route.handler] });
 
   app.setNotFoundHandler((_request, reply) => sendNotFound(deps, reply));

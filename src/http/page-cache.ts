@@ -4,12 +4,19 @@
 
 export interface CachedPage {
   readonly body: Buffer;
+  /** Strong tag of the uncompressed bytes; compressed variants append "-gzip" / "-br". */
   readonly etag: string;
+  /** HTTP date the page was rendered (stored pages are dropped the moment they change). */
+  readonly lastModified: string;
+  /** Compressed copies, made on first request that accepts them and kept with the page. */
+  readonly variants: { br?: Buffer; gzip?: Buffer };
 }
 
 export class PageCache {
   readonly #pages = new Map<string, { page: CachedPage; tags: readonly string[]; expiresAtMs: number }>();
   #generation = 0;
+  /** Last-Modified last given out per key, so a page changed twice within a second still gets a newer date. */
+  readonly #lastModified = new Map<string, number>();
 
   /** Take this before reading what a page shows; pass it back to `set`. */
   generation(): number {
@@ -29,6 +36,19 @@ export class PageCache {
   set(key: string, entry: { tags: readonly string[]; page: CachedPage; generation: number; expiresAt?: Date | null }): void {
     if (entry.generation !== this.#generation) return;
     this.#pages.set(key, { page: entry.page, tags: entry.tags, expiresAtMs: entry.expiresAt?.getTime() ?? Infinity });
+  }
+
+  /**
+   * The Last-Modified date for a page about to be rendered under `key`: `now` in whole seconds,
+   * but always later than the one given for the key's previous page (If-Modified-Since has
+   * one-second resolution, so two versions within a second must not share a date).
+   */
+  lastModifiedFor(key: string, now: Date): Date {
+    const previous = this.#lastModified.get(key) ?? -Infinity;
+    const ms = Math.max(Math.floor(now.getTime() / 1000) * 1000, previous + 1000);
+    if (this.#lastModified.size > 100_000) this.#lastModified.clear(); // bound memory on a huge site
+    this.#lastModified.set(key, ms);
+    return new Date(ms);
   }
 
   invalidate(tag: string): void {

@@ -4,6 +4,7 @@
 
 import type { ModerationCheck } from './check.ts';
 import { parentValid } from './checks/parent-valid.ts';
+import { banned, premoderated } from './checks/commenter-rules.ts';
 import { duplicate } from './checks/duplicate.ts';
 import { flood } from './checks/flood.ts';
 import { disallowedWords, moderationWords } from './checks/word-lists.ts';
@@ -13,6 +14,7 @@ import { firstTimeCommenter } from './checks/first-time-commenter.ts';
 
 export const checkOrder: readonly ModerationCheck[] = [
   // Refuse outright (the reader sees why and keeps their text)
+  banned,
   parentValid,
   duplicate,
   flood,
@@ -20,6 +22,7 @@ export const checkOrder: readonly ModerationCheck[] = [
   disallowedWords,
   // Hold for review (every reason is recorded for the moderator)
   holdAll,
+  premoderated,
   linkCount,
   moderationWords,
   firstTimeCommenter,

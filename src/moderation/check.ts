@@ -2,6 +2,7 @@
 // (history, duplicates, last comment time) before screening, so each check is a small function.
 
 import type { Article } from '../domain/article.ts';
+import type { CommenterRule } from '../domain/commenter-rule.ts';
 import type { Comment, CommentDraft } from '../domain/comment.ts';
 import type { CheckReason } from '../domain/moderation.ts';
 import type { DiscussionSettings } from '../domain/settings.ts';
@@ -25,6 +26,8 @@ export interface CheckContext {
   /** Raw IP and user agent, for word lists (never shown to the public). */
   readonly ip: string;
   readonly userAgent: string;
+  /** The moderators' rules that name this commenter (by keyed email hash or IP range). */
+  readonly rules: readonly CommenterRule[];
 }
 
 /** A check that holds or spams returns one; a check that refuses throws an AppError. */

@@ -13,6 +13,7 @@ export const settingRanges = {
   threadDepth: [1, 10], // WordPress offers 2..10; 1 means no nesting
   floodIntervalSeconds: [0, 3600],
   ipRetentionDays: [1, 3650], // at least a day: abuse handling needs the address briefly
+  commentsPerPage: [1, 1000], // top-level comments per page when paging is on
 } as const satisfies Partial<Record<keyof DiscussionSettings, readonly [number, number]>>;
 
 export function createSaveSettings(deps: { settings: SettingsStore; events: EventSink }) {

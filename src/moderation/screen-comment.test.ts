@@ -27,6 +27,7 @@ function ctx(changes: Partial<CheckContext> & { body?: string } = {}): CheckCont
     lastCommentAt: null,
     ip: '192.0.2.1',
     userAgent: 'test',
+    rules: [],
     ...changes,
   };
 }

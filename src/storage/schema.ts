@@ -16,6 +16,8 @@ export interface ArticlesTable {
   published_at: number;
   created_at: number;
   updated_at: number;
+  /** The byline: the staff member the article is by (none for imported or command-line articles). */
+  author_staff_id: number | null;
 }
 
 export interface CommentsTable {
@@ -34,6 +36,12 @@ export interface CommentsTable {
   reasons: string;
   /** 1 once author_ip has been reduced to its network (IP retention). */
   ip_truncated: Generated<number>;
+  /** Set when an editor picks the comment. */
+  featured_at: number | null;
+  /** Set when staff changed the text (the earlier text is in comment_revisions). */
+  edited_at: number | null;
+  /** A reply written by staff from the admin area. */
+  staff_id: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -78,6 +86,64 @@ export interface SignInFailuresTable {
   first_at: number;
 }
 
+export interface CommenterRulesTable {
+  id: Generated<number>;
+  kind: string;
+  email_hash: string | null;
+  ip_range: string | null;
+  /** What moderators see: the name and email it was made from (never public). */
+  label: string;
+  reason: string | null;
+  /** The comment the rule was made from, so its log rows have a place. */
+  source_comment_id: number | null;
+  created_by: string;
+  created_at: number;
+}
+
+export interface CommentRevisionsTable {
+  id: Generated<number>;
+  comment_id: number;
+  body_text: string;
+  body_html: string;
+  replaced_by: string;
+  replaced_at: number;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  name: string;
+  /** The normalised form two spellings of one tag share. */
+  slug: string;
+}
+
+export interface ArticleTagsTable {
+  id: Generated<number>;
+  article_id: number;
+  tag_id: number;
+  /** The order the editor gave the tags in. */
+  position: number;
+}
+
+/** One saved version of an article: what it was, who saved it, when. */
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  slug: string;
+  title: string;
+  section: string | null;
+  summary: string | null;
+  body_markdown: string;
+  status: string;
+  comments_open: number;
+  published_at: number;
+  author_staff_id: number | null;
+  /** The tag names, as a JSON array. */
+  tags: string;
+  saved_by: string;
+  saved_by_staff_id: number | null;
+  saved_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -92,4 +158,9 @@ export interface Database {
   staff: StaffTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
+  commenter_rules: CommenterRulesTable;
+  comment_revisions: CommentRevisionsTable;
+  tags: TagsTable;
+  article_tags: ArticleTagsTable;
+  article_revisions: ArticleRevisionsTable;
 }

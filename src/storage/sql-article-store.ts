@@ -2,11 +2,14 @@
 
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Article, ArticleDraft, ArticleStatus, ArticleSummary } from '../domain/article.ts';
-import { articleId, type ArticleId } from '../domain/ids.ts';
+import { articleId, staffId, type ArticleId } from '../domain/ids.ts';
 import { trustHtml } from '../domain/trusted-html.ts';
-import type { ArticleStore } from '../articles/article-store.ts';
-import type { ArticlesTable, Database } from './schema.ts';
+import type { ArticleRevision, ArticleStore, ArticleWrite, DeskArticle, NewArticleRevision } from '../articles/article-store.ts';
+import type { Tag } from '../articles/tags.ts';
+import type { ArticleRevisionsTable, ArticlesTable, Database } from './schema.ts';
 import { translateDbError } from './translate-db-error.ts';
+
+type ArticleRow = Selectable<ArticlesTable> & { byline?: string | null };
 
 export class SqlArticleStore implements ArticleStore {
   readonly #db: Kysely<Database>;
@@ -19,18 +22,7 @@ export class SqlArticleStore implements ArticleStore {
 
   async saveBySlug(draft: ArticleDraft): Promise<{ article: Article; created: boolean }> {
     const at = this.#now().getTime();
-    const values = {
-      slug: draft.slug,
-      title: draft.title,
-      section: draft.section,
-      summary: draft.summary,
-      body_markdown: draft.bodyMarkdown,
-      body_html: draft.bodyHtml,
-      status: draft.status,
-      comments_open: draft.commentsOpen ? 1 : 0,
-      published_at: draft.publishedAt.getTime(),
-      updated_at: at,
-    };
+    const values = { ...columns(draft), updated_at: at };
     try {
       const existing = await this.#db.selectFrom('articles').select('id').where('slug', '=', draft.slug).executeTakeFirst();
       if (existing) {
@@ -44,14 +36,104 @@ export class SqlArticleStore implements ArticleStore {
     }
   }
 
+  async insert(write: ArticleWrite): Promise<Article> {
+    const at = this.#now().getTime();
+    try {
+      const row = await this.#db.insertInto('articles').values({ ...columns(write), author_staff_id: write.authorStaffId, created_at: at, updated_at: at }).returningAll().executeTakeFirstOrThrow();
+      return toArticle(row);
+    } catch (e) {
+      throw translateDbError(e, 'slug_taken');
+    }
+  }
+
+  async update(id: ArticleId, write: ArticleWrite): Promise<Article> {
+    try {
+      const row = await this.#db
+        .updateTable('articles')
+        .set({ ...columns(write), author_staff_id: write.authorStaffId, updated_at: this.#now().getTime() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toArticle(row);
+    } catch (e) {
+      throw translateDbError(e, 'slug_taken');
+    }
+  }
+
+  async setTags(id: ArticleId, tags: readonly Tag[]): Promise<void> {
+    await this.#db.deleteFrom('article_tags').where('article_id', '=', id).execute();
+    if (tags.length === 0) return;
+    // Tags seen before keep their first spelling; new ones are created as written.
+    await this.#db
+      .insertInto('tags')
+      .values(tags.map((t) => ({ name: t.name, slug: t.slug })))
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute();
+    const rows = await this.#db.selectFrom('tags').select(['id', 'slug']).where('slug', 'in', tags.map((t) => t.slug)).execute();
+    const idOf = new Map(rows.map((r) => [r.slug, r.id]));
+    await this.#db
+      .insertInto('article_tags')
+      .values(tags.map((t, position) => ({ article_id: id, tag_id: idOf.get(t.slug)!, position })))
+      .execute();
+  }
+
+  async addRevision(r: NewArticleRevision): Promise<void> {
+    await this.#db
+      .insertInto('article_revisions')
+      .values({
+        article_id: r.articleId,
+        slug: r.slug,
+        title: r.title,
+        section: r.section,
+        summary: r.summary,
+        body_markdown: r.bodyMarkdown,
+        status: r.status,
+        comments_open: r.commentsOpen ? 1 : 0,
+        published_at: r.publishedAt.getTime(),
+        author_staff_id: r.authorStaffId,
+        tags: JSON.stringify(r.tags),
+        saved_by: r.savedBy,
+        saved_by_staff_id: r.savedByStaffId,
+        saved_at: r.savedAt.getTime(),
+      })
+      .execute();
+  }
+
+  async listRevisions(id: ArticleId): Promise<ArticleRevision[]> {
+    const rows = await this.#db.selectFrom('article_revisions').selectAll().where('article_id', '=', id).orderBy('id', 'desc').execute();
+    return rows.map(toRevision);
+  }
+
+  async findRevision(id: ArticleId, revisionId: number): Promise<ArticleRevision | undefined> {
+    const row = await this.#db.selectFrom('article_revisions').selectAll().where('article_id', '=', id).where('id', '=', revisionId).executeTakeFirst();
+    return row && toRevision(row);
+  }
+
   async findById(id: ArticleId): Promise<Article | undefined> {
-    const row = await this.#db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toArticle(row);
+    const row = await this.#withByline().where('a.id', '=', id).executeTakeFirst();
+    return row && toArticle(row, await this.#tagNames(row.id));
   }
 
   async findBySlug(slug: string): Promise<Article | undefined> {
-    const row = await this.#db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
-    return row && toArticle(row);
+    const row = await this.#withByline().where('a.slug', '=', slug).executeTakeFirst();
+    return row && toArticle(row, await this.#tagNames(row.id));
+  }
+
+  async findForDesk(id: ArticleId): Promise<DeskArticle | undefined> {
+    const row = await this.#withByline().where('a.id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const tags = await this.#tagNames(row.id);
+    return { article: toArticle(row, tags), authorStaffId: row.author_staff_id === null ? null : staffId(row.author_staff_id), tags };
+  }
+
+  async listForDesk(query: { limit: number; offset: number }): Promise<Article[]> {
+    const rows = await this.#withByline().orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(query.limit).offset(query.offset).execute();
+    return rows.map((row) => toArticle(row));
+  }
+
+  async listSections(): Promise<string[]> {
+    const rows = await this.#db.selectFrom('articles').select('section').distinct().where('section', 'is not', null).orderBy('section').limit(200).execute();
+    return rows.map((r) => r.section!).filter(Boolean);
   }
 
   async listLatest(query: { now: Date; limit: number }): Promise<ArticleSummary[]> {
@@ -86,9 +168,39 @@ export class SqlArticleStore implements ArticleStore {
       .executeTakeFirst();
     return row ? new Date(Number(row.published_at)) : null;
   }
+
+  /** Articles with the display name of the staff member they are by (if that account exists). */
+  #withByline() {
+    return this.#db.selectFrom('articles as a').leftJoin('staff as s', 's.id', 'a.author_staff_id').selectAll('a').select('s.name as byline');
+  }
+
+  async #tagNames(id: number): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags as t', 't.id', 'at.tag_id')
+      .select('t.name')
+      .where('at.article_id', '=', id)
+      .orderBy('at.position')
+      .execute();
+    return rows.map((r) => r.name);
+  }
 }
 
-function toArticle(row: Selectable<ArticlesTable>): Article {
+function columns(draft: ArticleDraft) {
+  return {
+    slug: draft.slug,
+    title: draft.title,
+    section: draft.section,
+    summary: draft.summary,
+    body_markdown: draft.bodyMarkdown,
+    body_html: draft.bodyHtml,
+    status: draft.status,
+    comments_open: draft.commentsOpen ? 1 : 0,
+    published_at: draft.publishedAt.getTime(),
+  };
+}
+
+function toArticle(row: ArticleRow, tags?: readonly string[]): Article {
   return {
     id: articleId(row.id),
     slug: row.slug,
@@ -101,5 +213,34 @@ function toArticle(row: Selectable<ArticlesTable>): Article {
     commentsOpen: row.comments_open === 1,
     publishedAt: new Date(Number(row.published_at)),
     updatedAt: new Date(Number(row.updated_at)),
+    ...(row.byline !== undefined ? { byline: row.byline } : {}),
+    ...(tags ? { tags } : {}),
+  };
+}
+
+function toRevision(row: Selectable<ArticleRevisionsTable>): ArticleRevision {
+  let tags: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.tags);
+    if (Array.isArray(parsed)) tags = parsed.filter((t): t is string => typeof t === 'string');
+  } catch {
+    // an unreadable list shows as none
+  }
+  return {
+    id: row.id,
+    articleId: articleId(row.article_id),
+    slug: row.slug,
+    title: row.title,
+    section: row.section,
+    summary: row.summary,
+    bodyMarkdown: row.body_markdown,
+    status: row.status as ArticleStatus,
+    commentsOpen: row.comments_open === 1,
+    publishedAt: new Date(Number(row.published_at)),
+    authorStaffId: row.author_staff_id === null ? null : staffId(row.author_staff_id),
+    tags,
+    savedBy: row.saved_by,
+    savedByStaffId: row.saved_by_staff_id === null ? null : staffId(row.saved_by_staff_id),
+    savedAt: new Date(Number(row.saved_at)),
   };
 }

@@ -3,9 +3,9 @@
 
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts';
-import { articleId, commentId, type ArticleId, type CommentId } from '../domain/ids.ts';
+import { articleId, commentId, staffId, type ArticleId, type CommentId } from '../domain/ids.ts';
 import type { AuthorHistory, CheckReason } from '../domain/moderation.ts';
-import { trustHtml } from '../domain/trusted-html.ts';
+import { trustHtml, type TrustedHtml } from '../domain/trusted-html.ts';
 import type { CommentStore, NewComment, QueueFilter } from '../comments/comment-store.ts';
 import type { MigrationDialect } from './migrations/index.ts';
 import type { CommentsTable, Database } from './schema.ts';
@@ -152,9 +152,19 @@ export class SqlCommentStore implements CommentStore {
     return (await q.orderBy('id', 'desc').limit(query.limit).execute()).map(toComment);
   }
 
-  async countByStatus(filter: QueueFilter): Promise<Partial<Record<CommentStatus, number>>> {
-    const rows = await this.#filtered(filter).select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute();
-    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  async countByStatus(filter: QueueFilter & { upTo?: number }): Promise<Partial<Record<CommentStatus, number>>> {
+    // Bounded counts: each reads at most upTo + 1 index entries, so a tab of a million approved
+    // comments costs what a tab of ten thousand does (the caller shows "10,000+").
+    const statuses: CommentStatus[] = ['pending', 'approved', 'spam', 'trash'];
+    const counts = await Promise.all(
+      statuses.map(async (status) => {
+        let inner = this.#filtered(filter).select(sql<number>`1`.as('one')).where('status', '=', status);
+        if (filter.upTo !== undefined) inner = inner.limit(filter.upTo + 1);
+        const row = await this.#db.selectFrom(inner.as('bounded')).select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+        return [status, Number(row?.n ?? 0)] as const;
+      }),
+    );
+    return Object.fromEntries(counts.filter(([, n]) => n > 0));
   }
 
   async historyOf(emails: readonly string[]): Promise<Map<string, AuthorHistory>> {
@@ -210,6 +220,34 @@ export class SqlCommentStore implements CommentStore {
     return q;
   }
 
+  async setFeatured(query: { id: CommentId; at: Date | null }): Promise<void> {
+    await this.#db.updateTable('comments').set({ featured_at: query.at?.getTime() ?? null }).where('id', '=', query.id).execute();
+  }
+
+  async replaceBody(query: { id: CommentId; bodyText: string; bodyHtml: TrustedHtml; by: string; at: Date }): Promise<void> {
+    const before = await this.#db.selectFrom('comments').select(['body_text', 'body_html']).where('id', '=', query.id).executeTakeFirstOrThrow();
+    await this.#db
+      .insertInto('comment_revisions')
+      .values({ comment_id: query.id, body_text: before.body_text, body_html: before.body_html, replaced_by: query.by, replaced_at: query.at.getTime() })
+      .execute();
+    await this.#db.updateTable('comments').set({ body_text: query.bodyText, body_html: query.bodyHtml, edited_at: query.at.getTime(), updated_at: query.at.getTime() }).where('id', '=', query.id).execute();
+  }
+
+  async revisionsOf(id: CommentId): Promise<{ bodyText: string; replacedBy: string; replacedAt: Date }[]> {
+    const rows = await this.#db.selectFrom('comment_revisions').select(['body_text', 'replaced_by', 'replaced_at']).where('comment_id', '=', id).orderBy('id').execute();
+    return rows.map((r) => ({ bodyText: r.body_text, replacedBy: r.replaced_by, replacedAt: new Date(Number(r.replaced_at)) }));
+  }
+
+  async insertStaffReply(c: NewComment & { staffId: number }): Promise<Comment> {
+    const inserted = await this.insert(c);
+    await this.#db.updateTable('comments').set({ staff_id: c.staffId }).where('id', '=', inserted.id).execute();
+    return { ...inserted, staffId: staffId(c.staffId) };
+  }
+
+  async ipOf(id: CommentId): Promise<string | undefined> {
+    return (await this.#db.selectFrom('comments').select('author_ip').where('id', '=', id).executeTakeFirst())?.author_ip;
+  }
+
   async replaceIp(query: { id: CommentId; ip: string }): Promise<void> {
     await this.#db.updateTable('comments').set({ author_ip: query.ip, ip_truncated: 1 }).where('id', '=', query.id).execute();
   }
@@ -228,5 +266,8 @@ function toComment(row: Selectable<CommentsTable>): Comment {
     status: row.status as CommentStatus,
     reasons: JSON.parse(row.reasons) as CheckReason[],
     createdAt: new Date(Number(row.created_at)),
+    featuredAt: row.featured_at === null ? null : new Date(Number(row.featured_at)),
+    editedAt: row.edited_at === null ? null : new Date(Number(row.edited_at)),
+    staffId: row.staff_id === null ? null : staffId(row.staff_id),
   };
 }

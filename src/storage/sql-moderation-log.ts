@@ -3,7 +3,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CommentStatus } from '../domain/comment.ts';
 import { commentId, type CommentId } from '../domain/ids.ts';
-import type { ModerationAction, ModerationLogEntry } from '../domain/moderation.ts';
+import type { ModerationAction, ModerationLogEntry, ModerationNote } from '../domain/moderation.ts';
 import type { ModerationLog } from '../moderation/moderation-log.ts';
 import type { Database, ModerationLogTable } from './schema.ts';
 
@@ -43,7 +43,7 @@ export class SqlModerationLog implements ModerationLog {
 function toEntry(r: Selectable<ModerationLogTable>): ModerationLogEntry {
   return {
       commentId: commentId(r.comment_id),
-      action: r.action as ModerationAction,
+      action: r.action as ModerationAction | ModerationNote,
       actor: r.actor,
       reason: r.reason,
       fromStatus: r.from_status as CommentStatus,

@@ -11,6 +11,7 @@ import { SqlJobStore } from './sql-job-store.ts';
 import { SqlModerationLog } from './sql-moderation-log.ts';
 import { SqlSettingsStore } from './sql-settings-store.ts';
 import { SqlStaffStore } from './sql-staff-store.ts';
+import { SqlCommenterRuleStore } from './sql-commenter-rule-store.ts';
 import { translateDbError } from './translate-db-error.ts';
 
 export interface SqlStores {
@@ -20,6 +21,7 @@ export interface SqlStores {
   readonly settings: SqlSettingsStore;
   readonly jobs: SqlJobStore;
   readonly staff: SqlStaffStore;
+  readonly commenterRules: SqlCommenterRuleStore;
 }
 
 export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect, now: () => Date): SqlStores {
@@ -30,6 +32,7 @@ export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect,
     settings: new SqlSettingsStore(db),
     jobs: new SqlJobStore(db),
     staff: new SqlStaffStore(db),
+    commenterRules: new SqlCommenterRuleStore(db),
   };
 }
 

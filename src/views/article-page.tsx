@@ -17,9 +17,11 @@ export interface ArticlePageProps {
   readonly commentsOpen: boolean;
   /** The form as this reader should see it; omitted when comments are closed. */
   readonly form: Omit<CommentFormProps, 'site' | 'articleId' | 'action' | 'cancelReplyHref'>;
+  /** Which page of comments this is, when comments are paged (links shown when there is more than one). */
+  readonly commentPages?: { readonly current: number; readonly count: number };
 }
 
-export function ArticlePage({ site, article, discussion, commentsOpen, form }: ArticlePageProps) {
+export function ArticlePage({ site, article, discussion, commentsOpen, form, commentPages }: ArticlePageProps) {
   const m = site.messages;
   const path = articlePath(article);
   return (
@@ -29,22 +31,32 @@ export function ArticlePage({ site, article, discussion, commentsOpen, form }: A
           {article.section ? <p class="article-section">{article.section}</p> : null}
           <h1 id="article-title">{article.title}</h1>
           <p class="dateline">
+            {article.byline ? <span class="byline">{m.byline(article.byline)} · </span> : null}
             <time dateTime={article.publishedAt.toISOString()}>{formatDate(site, article.publishedAt, false)}</time>
             {' · '}
             <a href="#comments">{m.comments(discussion.approvedCount)}</a>
           </p>
         </header>
         <RawHtml class="article-body" html={article.bodyHtml} />
+        {article.tags && article.tags.length > 0 ? (
+          <ul class="article-tags" aria-label="Tags">
+            {article.tags.map((tag) => (
+              <li>{tag}</li>
+            ))}
+          </ul>
+        ) : null}
       </article>
       <section id="comments" class="comments-area" aria-labelledby="comments-title">
         <h2 id="comments-title" class="comments-title">
           {m.commentsOn(discussion.approvedCount, article.title)}
         </h2>
+        {commentPages && commentPages.count > 1 ? <CommentPages path={path} {...commentPages} /> : null}
         {discussion.thread.length > 0 ? (
           <CommentThread site={site} thread={discussion.thread} canReply={commentsOpen} />
         ) : commentsOpen ? (
           <p class="no-comments">{m.beFirst}</p>
         ) : null}
+        {commentPages && commentPages.count > 1 ? <CommentPages path={path} {...commentPages} /> : null}
         {commentsOpen ? (
           <CommentForm site={site} articleId={article.id} action="/comments" cancelReplyHref={`${path}#respond`} {...form} />
         ) : (
@@ -52,6 +64,20 @@ export function ArticlePage({ site, article, discussion, commentsOpen, form }: A
         )}
       </section>
     </Layout>
+  );
+}
+
+/** Links between pages of comments (WordPress's page_comments): older first, `?cpage=N#comments`. */
+function CommentPages({ path, current, count }: { path: string; current: number; count: number }) {
+  const href = (n: number) => `${n === 1 ? path : `${path}?cpage=${n}`}#comments`;
+  return (
+    <nav class="comment-pages" aria-label="Comment pages">
+      {current > 1 ? <a class="prev" href={href(current - 1)}>« Older comments</a> : null}
+      {Array.from({ length: count }, (_, i) => i + 1).map((n) =>
+        n === current ? <span aria-current="page">{n}</span> : <a href={href(n)}>{n}</a>,
+      )}
+      {current < count ? <a class="next" href={href(current + 1)}>Newer comments »</a> : null}
+    </nav>
   );
 }
 

@@ -21,6 +21,9 @@ const hostile = {
   status: 'approved' as const,
   createdAt: new Date('2026-11-29T12:00:00Z'),
   avatarKey: 'abcdef0123456789abcdef0123456789',
+  featured: false,
+  edited: false,
+  byStaff: false,
 };
 
 it('renders a hostile comment as inert text', () => {

@@ -43,9 +43,12 @@ function CommentItem({ site, node, canReply }: { site: SiteView; node: ThreadNod
               c.authorName
             )}
           </span>
+          {c.byStaff ? <span class="badge">{m.staffBadge}</span> : null}
+          {c.featured ? <span class="badge badge-pick">{m.featuredBadge}</span> : null}
           <a class="comment-permalink" href={`#comment-${c.id}`} aria-label={m.permalinkTo(c.authorName)}>
             <time dateTime={c.createdAt.toISOString()}>{formatDate(site, c.createdAt)}</time>
           </a>
+          {c.edited ? <span class="comment-edited">{m.edited}</span> : null}
         </header>
         {pending ? <p class="comment-awaiting-moderation">{m.awaitingModeration}</p> : null}
         <RawHtml class="comment-body" html={c.bodyHtml} />

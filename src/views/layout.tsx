@@ -24,6 +24,7 @@ export function Layout({ site, title, description, children }: LayoutProps) {
         <title>{title}</title>
         {description ? <meta name="description" content={description} /> : null}
         <meta name="color-scheme" content="light dark" />
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={site.assets.css} />
         <script src={site.assets.js} defer />
       </head>

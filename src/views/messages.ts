@@ -29,6 +29,10 @@ export const en = {
   postComment: 'Post Comment',
   formattingHelp: 'Plain text. Blank lines make paragraphs; *emphasis*, `code`, > quotes, lists and links work.',
   reply: 'Reply',
+  byline: (name: string) => `By ${name}`,
+  staffBadge: 'Staff',
+  featuredBadge: 'Editors’ pick',
+  edited: '(edited)',
   replyTo: (name: string) => `Reply to ${name}`,
   permalinkTo: (name: string) => `Permalink to the comment by ${name}`,
   awaitingModeration: 'Your comment is awaiting moderation. Only you can see it until a moderator approves it.',
@@ -76,6 +80,7 @@ export const en = {
     role_forbidden: 'Your role does not give access to this page.',
     csrf_invalid: 'This form has expired. Please reload the page and try again.',
     setup_token_invalid: 'This setup link is wrong, already used or expired. Restart Dateline for a new one.',
+    commenter_banned: 'Comments from you are not accepted on this site. If you think this is a mistake, please contact the editors.',
     sign_in_throttled: 'Too many failed attempts. Please wait 15 minutes and try again.',
   } satisfies Record<ErrorCode, string>,
 };

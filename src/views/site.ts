@@ -11,10 +11,16 @@ export interface SiteView {
   readonly assets: { readonly css: string; readonly js: string };
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (a profile of the queue put
+// it first), so each site keeps one per style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(site: SiteView, date: Date, withTime = true): string {
-  return new Intl.DateTimeFormat(site.locale, {
-    dateStyle: 'long',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: site.timeZone,
-  }).format(date);
+  const key = `${site.locale}|${site.timeZone}|${withTime}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(site.locale, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: site.timeZone });
+    formatters.set(key, format);
+  }
+  return format.format(date);
 }

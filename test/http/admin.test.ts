@@ -187,8 +187,11 @@ describe('the moderation desk', () => {
     const { path } = await ctx.publishSeedArticle();
     assert.match((await ctx.app.inject(path)).body, /Please approve me/);
     const log = await ctx.dateline.stores.moderationLog.listForComment(commentId(id));
-    assert.equal(log.length, 1);
-    assert.equal(log[0]?.actor, `staff:${staff.id}:${staff.name}`);
+    assert.deepEqual(log.map((e) => [e.action, e.actor]), [
+      ['screen', 'system:screening'], // the automatic verdict is logged too
+      ['approve', `staff:${staff.id}:${staff.name}`],
+    ]);
+    assert.match(log[0]?.reason ?? '', /no approved comment yet/);
     assert.match((await ctx.app.inject({ url: `/admin/log?comment=${id}`, headers: { cookie } })).body, /pending → approved/);
   });
 
@@ -236,7 +239,7 @@ describe('the moderation desk', () => {
     const { path, article } = await ctx.publishSeedArticle();
     await ctx.app.inject(path); // cached with the form
     const { cookie, csrf } = await ctx.signIn('admin');
-    const base = { _csrf: csrf, requireNameEmail: '1', requirePreviouslyApproved: '1', maxLinks: '2', floodIntervalSeconds: '15', threadDepth: '5', ipRetentionDays: '30', moderationWords: 'free money\n  \nprize', disallowedWords: '' };
+    const base = { _csrf: csrf, requireNameEmail: '1', requirePreviouslyApproved: '1', maxLinks: '2', floodIntervalSeconds: '15', threadDepth: '5', ipRetentionDays: '30', commentsPerPage: '50', moderationWords: 'free money\n  \nprize', disallowedWords: '' };
     const bad = await post(ctx.app, '/admin/settings', { ...base, closeCommentsAfterDays: '-3', threadDepth: '40' }, cookie);
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /threadDepth must be a whole number from 1 to 10/);
@@ -261,5 +264,85 @@ describe('the moderation desk', () => {
     assert.match(res.body, /<th scope="row">2026-11-29<\/th><td>2<\/td>/);
     assert.match(res.body, /staff:1:Mo trash/);
     assert.match(res.body, /<svg class="chart"/);
+  });
+});
+
+describe('per-commenter rules', () => {
+  it('bans a commenter by their keyed email: they are told politely, their text kept, nothing stored', async (t) => {
+    const ctx = await buildTestApp(t);
+    const { article, id } = await heldComment(ctx, 'first words');
+    const { cookie, csrf } = await ctx.signIn('moderator');
+    const made = await post(ctx.app, '/admin/commenters', { _csrf: csrf, comment_id: String(id), kind: 'ban', [`reason-${id}`]: 'abusive' }, cookie);
+    assert.equal(made.statusCode, 303);
+    const rules = await ctx.app.inject({ url: '/admin/commenters', headers: { cookie } });
+    assert.match(rules.body, /Banned/);
+    assert.match(rules.body, /Ada Reader &lt;ada@example.com>|Ada Reader <ada@example.com>|Ada Reader &lt;ada@example.com&gt;/);
+    assert.doesNotMatch(JSON.stringify(await ctx.dateline.stores.commenterRules.list()), /"emailHash":"ada@example.com"/);
+    const before = (await ctx.dateline.stores.comments.list({ limit: 100 })).length;
+    const refused = await ctx.app.inject({ method: 'POST', url: '/comments', payload: new URLSearchParams(commentForm(article, { comment: 'after the ban', email: 'ADA@example.com' })).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '198.51.100.200' });
+    assert.equal(refused.statusCode, 403);
+    assert.match(refused.body, /not accepted on this site/);
+    assert.match(refused.body, />after the ban<\/textarea>/);
+    assert.equal((await ctx.dateline.stores.comments.list({ limit: 100 })).length, before, 'nothing stored');
+    const log = (await ctx.dateline.stores.moderationLog.listForComment(commentId(id))).filter((e) => e.action !== 'screen');
+    assert.deepEqual(log.map((e) => [e.action, e.reason]), [['ban', 'abusive']]);
+
+    const [rule] = await ctx.dateline.stores.commenterRules.list();
+    assert.equal((await post(ctx.app, '/admin/commenters/lift', { _csrf: csrf, rule_id: String(rule!.id) }, cookie)).statusCode, 303);
+    ctx.clock.advance(60);
+    const after = await ctx.app.inject({ method: 'POST', url: '/comments', payload: new URLSearchParams(commentForm(article, { comment: 'after the lift' })).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(after.statusCode, 303);
+    assert.equal((await ctx.dateline.stores.moderationLog.listForComment(commentId(id))).at(-1)?.action, 'lift');
+  });
+
+  it('bans a whole network when asked, and holds every comment of an always-held commenter', async (t) => {
+    const ctx = await buildTestApp(t);
+    const { article } = await ctx.publishSeedArticle();
+    const first = await ctx.app.inject({ method: 'POST', url: '/comments', payload: new URLSearchParams(commentForm(article, { comment: 'from the net', email: 'net@example.com' })).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '203.0.113.7' });
+    const netId = Number(/comment-(\d+)/.exec(String(first.headers.location))?.[1]);
+    const second = await ctx.app.inject({ method: 'POST', url: '/comments', payload: new URLSearchParams(commentForm(article, { comment: 'trusted so far', email: 'held@example.com', author: 'Hal' })).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '192.0.2.50' });
+    const heldId = Number(/comment-(\d+)/.exec(String(second.headers.location))?.[1]);
+    await ctx.dateline.services.moderateComment({ commentId: commentId(heldId), action: 'approve', actor: 'test' });
+    const { cookie, csrf } = await ctx.signIn('editor');
+    await post(ctx.app, '/admin/commenters', { _csrf: csrf, comment_id: String(netId), kind: 'ban', network: '1' }, cookie);
+    await post(ctx.app, '/admin/commenters', { _csrf: csrf, comment_id: String(heldId), kind: 'premoderate' }, cookie);
+    ctx.clock.advance(60);
+    const neighbour = await ctx.app.inject({ method: 'POST', url: '/comments', payload: new URLSearchParams(commentForm(article, { comment: 'a neighbour', email: 'other@example.com', author: 'Other' })).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '203.0.113.200' });
+    assert.equal(neighbour.statusCode, 403);
+    const again = await ctx.app.inject({ method: 'POST', url: '/comments', payload: new URLSearchParams(commentForm(article, { comment: 'trusted no more', email: 'held@example.com', author: 'Hal' })).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '192.0.2.50' });
+    assert.equal(again.statusCode, 303);
+    const stored = await ctx.dateline.stores.comments.findById(commentId(Number(/comment-(\d+)/.exec(String(again.headers.location))?.[1])));
+    assert.equal(stored?.status, 'pending');
+    assert.deepEqual(stored?.reasons.map((r) => r.code), ['always_premoderate']);
+  });
+});
+
+describe('staff work on a comment', () => {
+  it('features a comment as an editors’ pick, edits it keeping the original, and replies as staff', async (t) => {
+    const ctx = await buildTestApp(t);
+    const { id } = await heldComment(ctx, 'Original words');
+    await ctx.dateline.services.moderateComment({ commentId: commentId(id), action: 'approve', actor: 'test' });
+    const { path } = await ctx.publishSeedArticle();
+    await ctx.app.inject(path); // cached
+    const { cookie, csrf, staff } = await ctx.signIn('moderator');
+
+    assert.equal((await post(ctx.app, '/admin/comments?status=approved', { _csrf: csrf, one: `feature:${id}` }, cookie)).statusCode, 303);
+    assert.match((await ctx.app.inject(path)).body, /Editors’ pick/);
+
+    assert.equal((await post(ctx.app, '/admin/comments/edit', { _csrf: csrf, comment_id: String(id), text: 'Corrected words' }, cookie)).statusCode, 303);
+    const page = (await ctx.app.inject(path)).body;
+    assert.match(page, /Corrected words/);
+    assert.match(page, /\(edited\)/);
+    assert.doesNotMatch(page, /Original words/);
+    const revisions = await ctx.dateline.stores.comments.revisionsOf(commentId(id));
+    assert.deepEqual(revisions.map((r) => r.bodyText), ['Original words']);
+
+    assert.equal((await post(ctx.app, '/admin/comments/reply', { _csrf: csrf, comment_id: String(id), text: 'Thanks, from the desk.' }, cookie)).statusCode, 303);
+    const withReply = (await ctx.app.inject(path)).body;
+    assert.match(withReply, new RegExp(`${staff.name}</span><span class="badge">Staff</span>`));
+    assert.match(withReply, /Thanks, from the desk\./);
+    assert.doesNotMatch(withReply, /newsroom\.example/, 'the staff email stays private too');
+    const actions = (await ctx.dateline.stores.moderationLog.listForComment(commentId(id))).map((e) => e.action);
+    assert.deepEqual(actions, ['screen', 'approve', 'feature', 'edit']);
   });
 });

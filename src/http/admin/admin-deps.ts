@@ -4,9 +4,13 @@ import type { AddStaff } from '../../accounts/add-staff.ts';
 import type { Sessions } from '../../accounts/sign-in.ts';
 import type { StaffStore } from '../../accounts/staff-store.ts';
 import type { ArticleStore } from '../../articles/article-store.ts';
+import type { PublishArticle } from '../../articles/publish-article.ts';
 import type { CommentStore } from '../../comments/comment-store.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { ModerateComment } from '../../moderation/moderate-comment.ts';
+import type { CommenterRules } from '../../moderation/commenter-rules.ts';
+import type { StaffCommentActions } from '../../moderation/staff-comment-actions.ts';
+import type { CommenterRuleStore } from '../../moderation/commenter-rule-store.ts';
 import type { ModerationLog } from '../../moderation/moderation-log.ts';
 import type { ModerationQueue } from '../../moderation/moderation-queue.ts';
 import type { SaveSettings } from '../../moderation/save-settings.ts';
@@ -20,11 +24,16 @@ export interface AdminDeps {
   readonly addStaff: AddStaff;
   readonly comments: CommentStore;
   readonly articles: ArticleStore;
+  /** The one way an article is saved (the editor and the command line alike). */
+  readonly publishArticle: PublishArticle;
   readonly moderationLog: ModerationLog;
   readonly moderateComment: ModerateComment;
   readonly queue: ModerationQueue;
   readonly settings: SettingsStore;
   readonly saveSettings: SaveSettings;
+  readonly commenterRules: CommenterRules;
+  readonly staffActions: StaffCommentActions;
+  readonly commenterRuleStore: CommenterRuleStore;
   readonly clock: Clock;
   /** Cookies get `Secure` when the site is served over HTTPS. */
   readonly secureCookies: boolean;

@@ -5,6 +5,8 @@
 import type { AdminArea } from '../../domain/staff.ts';
 
 export type AdminHandlerName =
+  | 'showArticles' | 'newArticle' | 'createArticle' | 'editArticle' | 'saveArticle' | 'actOnArticle' | 'previewArticle' | 'showRevision'
+  | 'showRules' | 'addRule' | 'liftRule' | 'writeOnComment'
   | 'dashboard' | 'showQueue' | 'actOnQueue' | 'showLog' | 'showSettings' | 'saveSettings' | 'showStaff' | 'addStaff' | 'signOut';
 
 export interface AdminRoute {
@@ -19,10 +21,23 @@ export const adminRoutes: readonly AdminRoute[] = [
   { method: 'GET', url: '/admin/', area: 'dashboard', handler: 'dashboard' },
   { method: 'GET', url: '/admin/comments', area: 'comments', handler: 'showQueue' },
   { method: 'POST', url: '/admin/comments', area: 'comments', handler: 'actOnQueue' },
+  { method: 'POST', url: '/admin/comments/edit', area: 'comments', handler: 'writeOnComment' },
+  { method: 'POST', url: '/admin/comments/reply', area: 'comments', handler: 'writeOnComment' },
   { method: 'GET', url: '/admin/log', area: 'comments', handler: 'showLog' },
+  { method: 'GET', url: '/admin/commenters', area: 'comments', handler: 'showRules' },
+  { method: 'POST', url: '/admin/commenters', area: 'comments', handler: 'addRule' },
+  { method: 'POST', url: '/admin/commenters/lift', area: 'comments', handler: 'liftRule' },
   { method: 'GET', url: '/admin/settings', area: 'settings', handler: 'showSettings' },
   { method: 'POST', url: '/admin/settings', area: 'settings', handler: 'saveSettings' },
   { method: 'GET', url: '/admin/staff', area: 'staff', handler: 'showStaff' },
   { method: 'POST', url: '/admin/staff', area: 'staff', handler: 'addStaff' },
   { method: 'POST', url: '/admin/logout', area: 'any', handler: 'signOut' },
+  { method: 'GET', url: '/admin/articles', area: 'articles', handler: 'showArticles' },
+  { method: 'POST', url: '/admin/articles', area: 'articles', handler: 'createArticle' },
+  { method: 'GET', url: '/admin/articles/new', area: 'articles', handler: 'newArticle' },
+  { method: 'POST', url: '/admin/articles/preview', area: 'articles', handler: 'previewArticle' },
+  { method: 'GET', url: '/admin/articles/:id', area: 'articles', handler: 'editArticle' },
+  { method: 'POST', url: '/admin/articles/:id', area: 'articles', handler: 'saveArticle' },
+  { method: 'POST', url: '/admin/articles/:id/act', area: 'articles', handler: 'actOnArticle' },
+  { method: 'GET', url: '/admin/articles/:id/revisions/:revision', area: 'articles', handler: 'showRevision' },
 ];

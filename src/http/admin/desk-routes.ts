@@ -11,7 +11,7 @@ import { LogPageView, QueuePageView } from '../../views/admin/moderation-pages.t
 import { DashboardView, SettingsPageView, StaffPageView } from '../../views/admin/settings-pages.tsx';
 import { statusForKind } from '../error-responses.ts';
 import type { AdminDeps } from './admin-deps.ts';
-import { adminContext, field, fields, formBody, sendAdminPage } from './admin-pages.ts';
+import { adminContext, field, fields, formBody, sendAdminError, sendAdminPage } from './admin-pages.ts';
 import { sessionOf } from './guard.ts';
 
 const actions: readonly ModerationAction[] = ['approve', 'hold', 'spam', 'trash', 'restore'];
@@ -59,6 +59,12 @@ export function createDeskRoutes(deps: AdminDeps) {
       const [oneAction, oneId] = field(body, 'one').split(':');
       const action = (oneAction || field(body, 'action')) as ModerationAction;
       const ids = (oneAction ? [oneId ?? ''] : fields(body, 'ids')).map((x) => positiveInt(x)).filter((x): x is number => x !== undefined);
+      if ((oneAction === 'feature' || oneAction === 'unfeature') && ids[0]) {
+        await deps.staffActions.feature({ commentId: commentId(ids[0]), on: oneAction === 'feature', staff: sessionOf(request).staff });
+        const back = new URLSearchParams(request.query as Record<string, string>);
+        back.set('done', '1');
+        return reply.redirect(`/admin/comments?${back}`, 303);
+      }
       if (!actions.includes(action) || ids.length === 0) return showQueue(request, reply);
       const actor = `staff:${sessionOf(request).staff.id}:${sessionOf(request).staff.name}`;
       let done = 0;
@@ -74,6 +80,23 @@ export function createDeskRoutes(deps: AdminDeps) {
       const back = new URLSearchParams(request.query as Record<string, string>);
       back.set('done', String(done));
       return reply.redirect(`/admin/comments?${back}`, 303);
+    },
+
+    /** Edit a comment's text, or reply to it as staff (`comment_id`, `text`). */
+    async writeOnComment(request: FastifyRequest, reply: FastifyReply) {
+      const body = formBody(request);
+      const id = positiveInt(field(body, 'comment_id'));
+      const text = field(body, 'text');
+      if (!id) return reply.redirect('/admin/comments', 303);
+      const staff = sessionOf(request).staff;
+      try {
+        if (request.url.startsWith('/admin/comments/reply')) await deps.staffActions.reply({ parentId: commentId(id), text, staff });
+        else await deps.staffActions.edit({ commentId: commentId(id), text, staff });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        return sendAdminError(deps, reply, e.code, sessionOf(request));
+      }
+      return reply.redirect(`/admin/comments?status=all&done=1`, 303);
     },
 
     async showLog(request: FastifyRequest, reply: FastifyReply) {
@@ -94,6 +117,7 @@ export function createDeskRoutes(deps: AdminDeps) {
         requireNameEmail: field(body, 'requireNameEmail') === '1',
         holdAllComments: field(body, 'holdAllComments') === '1',
         requirePreviouslyApproved: field(body, 'requirePreviouslyApproved') === '1',
+        pageComments: field(body, 'pageComments') === '1',
         moderationWords: lines('moderationWords'),
         disallowedWords: lines('disallowedWords'),
         ...Object.fromEntries(Object.keys(settingRanges).map((key) => [key, field(body, key).trim() === '' ? Number.NaN : Number(field(body, key))])),

@@ -26,10 +26,11 @@ export interface FormState {
 }
 
 export function createArticlePage(deps: PageDeps) {
-  /** The whole page as HTML for this reader, with the form in the given state. */
-  async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[]): Promise<string> {
+  /** The whole page as HTML for this reader, with the form in the given state; null when `page` is past the last. */
+  async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[], page = 1): Promise<string | null> {
     const now = deps.clock.now();
-    const [discussion, settings] = await Promise.all([deps.listDiscussion(article, ownPendingIds), deps.settings.discussion()]);
+    const [discussion, settings] = await Promise.all([deps.listDiscussion(article, ownPendingIds, page), deps.settings.discussion()]);
+    if (page > discussion.pageCount) return null;
     const parent = form.replyToId === null ? undefined : findApproved(discussion.thread, form.replyToId);
     return renderDocument(
       ArticlePage({
@@ -37,6 +38,7 @@ export function createArticlePage(deps: PageDeps) {
         article,
         discussion,
         commentsOpen: isCommentingOpen(article, settings, now),
+        commentPages: { current: discussion.page, count: discussion.pageCount },
         form: {
           values: form.values,
           errors: form.errors,
@@ -46,13 +48,16 @@ export function createArticlePage(deps: PageDeps) {
     );
   }
 
-  async function show(request: FastifyRequest<{ Params: ArticleParams; Querystring: { replytocom?: string } }>, reply: FastifyReply) {
+  async function show(request: FastifyRequest<{ Params: ArticleParams; Querystring: { replytocom?: string; cpage?: string } }>, reply: FastifyReply) {
     if (deps.changedElsewhere()) deps.cache.clear();
     const path = request.url.split('?')[0] ?? request.url;
     const replyToId = parseId(request.query.replytocom);
+    // Comment pages: ?cpage=N (N ≥ 2); page 1 is the article's own URL, and is what a missing or malformed cpage means.
+    const page = parseId(request.query.cpage) ?? 1;
+    const key = page === 1 ? path : `${path}?cpage=${page}`;
     const personal = deps.cookies.isPersonal(request) || replyToId !== null;
     if (!personal) {
-      const cached = deps.cache.get(path, deps.clock.now());
+      const cached = deps.cache.get(key, deps.clock.now());
       if (cached) return sendSharedPage(request, reply, cached);
     }
     const generation = deps.cache.generation();
@@ -62,16 +67,19 @@ export function createArticlePage(deps: PageDeps) {
     if (canonical !== path) return reply.redirect(canonical, 301);
 
     if (!personal) {
-      const page = toCachedPage(await renderArticle(article, { values: emptyFormValues, errors: [], replyToId: null }, []));
+      const html = await renderArticle(article, { values: emptyFormValues, errors: [], replyToId: null }, [], page);
+      if (html === null) return reply.redirect(`${canonical}#comments`, 301); // past the last page (comments were removed, or paging turned off)
+      const cachedPage = toCachedPage(html, deps.cache.lastModifiedFor(key, deps.clock.now()));
       const settings = await deps.settings.discussion();
-      deps.cache.set(path, { tags: [articleTag(article.id), frontPageTag], page, generation, expiresAt: commentsCloseAt(article, settings) });
-      return sendSharedPage(request, reply, page);
+      deps.cache.set(key, { tags: [articleTag(article.id), frontPageTag], page: cachedPage, generation, expiresAt: commentsCloseAt(article, settings) });
+      return sendSharedPage(request, reply, cachedPage);
     }
     const remembered = deps.cookies.remembered(request);
     const values = remembered
       ? { ...emptyFormValues, author: remembered.name, email: remembered.email, url: remembered.url, consent: true }
       : emptyFormValues;
-    const html = await renderArticle(article, { values, errors: [], replyToId }, deps.cookies.pendingIds(request, deps.clock.now()));
+    const html = await renderArticle(article, { values, errors: [], replyToId }, deps.cookies.pendingIds(request, deps.clock.now()), page);
+    if (html === null) return reply.redirect(`${canonical}#comments`, 301);
     return sendPersonalPage(reply, html);
   }
 

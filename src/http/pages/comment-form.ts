@@ -2,9 +2,9 @@
 // 303 to the comment; any refusal renders the article again with the reader's input kept.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { articlePath } from '../../domain/article.ts';
+import { articlePath, type Article } from '../../domain/article.ts';
 import { AppError, InvalidFields } from '../../domain/errors.ts';
-import { articleId, commentId } from '../../domain/ids.ts';
+import { articleId, commentId, type CommentId } from '../../domain/ids.ts';
 import type { CommentFormValues, FormError } from '../../views/comment-form.tsx';
 import { statusForKind } from '../error-responses.ts';
 import type { PageDeps } from '../page-deps.ts';
@@ -15,7 +15,9 @@ import { sendNotFound } from './error-pages.ts';
 type FormBody = Record<string, string | string[] | undefined>;
 
 export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
-  return async function postComment(request: FastifyRequest<{ Body: FormBody | undefined }>, reply: FastifyReply) {
+  return postComment;
+
+  async function postComment(request: FastifyRequest<{ Body: FormBody | undefined }>, reply: FastifyReply) {
     const body: FormBody = typeof request.body === 'object' && request.body !== null ? request.body : {};
     const values: CommentFormValues = {
       comment: field(body, 'comment'),
@@ -29,7 +31,7 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
     if (postId === null) return sendNotFound(deps, reply, values.comment);
 
     try {
-      const { comment } = await deps.submitComment({
+      const { comment, article } = await deps.submitComment({
         articleId: articleId(postId),
         parentId: parentId === null ? null : commentId(parentId),
         authorName: values.author,
@@ -42,8 +44,7 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       if (values.consent) deps.cookies.remember(reply, { name: comment.authorName, email: values.email.trim(), url: comment.authorUrl ?? '' });
       else deps.cookies.forget(reply);
       if (comment.status !== 'approved') deps.cookies.addPending(request, reply, comment.id, deps.clock.now());
-      const article = await deps.articles.findById(comment.articleId);
-      return reply.redirect(`${article ? articlePath(article) : '/'}#comment-${comment.id}`, 303);
+      return reply.redirect(`${await commentUrl(article, comment.id, comment.status !== 'approved')}#comment-${comment.id}`, 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const article = await deps.articles.findById(articleId(postId));
@@ -53,11 +54,20 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       );
       // A reply whose parent cannot take replies is offered as a top-level comment instead.
       const replyToId = e.code === 'parent_invalid' ? null : parentId;
-      const html = await pages.renderArticle(article, { values, errors, replyToId }, deps.cookies.pendingIds(request, deps.clock.now()));
+      const html = (await pages.renderArticle(article, { values, errors, replyToId }, deps.cookies.pendingIds(request, deps.clock.now()))) ?? '';
       if (e.code === 'comment_flood') reply.header('retry-after', '15');
       return sendPersonalPage(reply, html, statusForKind[e.kind]);
     }
-  };
+  }
+
+  /** The article page the comment is on: its own URL, or `?cpage=N` when comments are paged. */
+  async function commentUrl(article: Article, id: CommentId, ownPending: boolean): Promise<string> {
+    const path = articlePath(article);
+    if (!(await deps.settings.discussion()).pageComments) return path;
+    const discussion = await deps.listDiscussion(article, ownPending ? [id] : []);
+    const page = discussion.pageOf(id) ?? 1;
+    return page === 1 ? path : `${path}?cpage=${page}`;
+  }
 }
 
 /** One form field as a string: missing, repeated or odd values become '' or the first value. */

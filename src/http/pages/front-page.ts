@@ -20,7 +20,7 @@ export function createFrontPage(deps: PageDeps) {
       deps.articles.listLatest({ now, limit: frontPageSize }),
       deps.articles.nextPublicationAfter(now),
     ]);
-    const page = toCachedPage(renderDocument(FrontPage({ site: deps.site, articles })));
+    const page = toCachedPage(renderDocument(FrontPage({ site: deps.site, articles })), deps.cache.lastModifiedFor('/', now));
     // A scheduled article joins the list when its time comes, without anyone publishing.
     deps.cache.set('/', { tags: [frontPageTag], page, generation, expiresAt: nextScheduled });
     return sendSharedPage(request, reply, page);

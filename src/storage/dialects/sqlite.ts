@@ -15,7 +15,30 @@ export function createSqliteDialect(filename: string): SqliteHandle {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  return { dialect: new SqliteDialect({ database: connection }), connection };
+  return { dialect: new SqliteDialect({ database: cachingStatements(connection) }), connection };
+}
+
+/** Statements kept for reuse: Kysely's SQLite driver prepares every query again otherwise. */
+const maxCachedStatements = 500;
+
+function cachingStatements(connection: SQLite.Database): { close(): void; prepare(sql: string): SQLite.Statement } {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      connection.close();
+    },
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = connection.prepare(sql);
+        // Queries built with a varying number of parameters (IN lists) must not grow this forever.
+        if (statements.size >= maxCachedStatements) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** SQLite error codes that mean "a unique constraint refused the write". */

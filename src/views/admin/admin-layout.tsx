@@ -17,6 +17,8 @@ const areas: { area: AdminArea; href: string; label: string }[] = [
   { area: 'dashboard', href: '/admin/', label: 'Dashboard' },
   { area: 'comments', href: '/admin/comments', label: 'Comments' },
   { area: 'comments', href: '/admin/log', label: 'Log' },
+  { area: 'articles', href: '/admin/articles', label: 'Articles' },
+  { area: 'comments', href: '/admin/commenters', label: 'Commenters' },
   { area: 'settings', href: '/admin/settings', label: 'Settings' },
   { area: 'staff', href: '/admin/staff', label: 'Staff' },
 ];
@@ -28,6 +30,7 @@ export function AdminLayout({ ctx, title, current, children }: { ctx: AdminConte
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        <link rel="icon" href="data:," />
         <title>{`${title} — ${ctx.site.name} admin`}</title>
         <link rel="stylesheet" href={ctx.site.assets.css} />
         <script src={ctx.site.assets.js} defer />

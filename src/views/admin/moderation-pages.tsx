@@ -25,6 +25,9 @@ const actionsFor: Record<string, [string, string, string][]> = {
   trash: [['restore', 'Restore', 'r']],
 };
 
+/** Counts above the cap read "10,000+" (the queue counts no further, to stay fast). */
+const countLabel = (n: number) => (n > 10_000 ? '10,000+' : n.toLocaleString('en-US'));
+
 function query(f: QueueFilters, changes: Partial<QueueFilters> & { before?: number } = {}): string {
   const all = { ...f, ...changes };
   const p = new URLSearchParams();
@@ -44,7 +47,7 @@ export function QueuePageView({ ctx, page, filters, notice }: { ctx: AdminContex
           {(Object.keys(tabLabels) as QueueTab[]).map((tab) => (
             <li>
               <a href={query(filters, { tab })} aria-current={filters.tab === tab ? 'page' : undefined}>
-                {tabLabels[tab]} <span class="count">{page.counts[tab]}</span>
+                {tabLabels[tab]} <span class="count">{countLabel(page.counts[tab])}</span>
               </a>
             </li>
           ))}
@@ -87,7 +90,7 @@ export function QueuePageView({ ctx, page, filters, notice }: { ctx: AdminContex
             <button type="submit" name="bulk" value="1">
               Apply
             </button>{' '}
-            <span class="hint">Keys: j/k move, x select, a approve, s spam, d trash, r restore, ? help</span>
+            <span class="hint">Keys: j/k move, x select, a approve, s spam, d trash, r restore, u unapprove, f feature, ? help</span>
           </p>
           <ol class="queue" id="queue">
             {page.items.map(({ comment: c, article, history }) => (
@@ -119,20 +122,78 @@ export function QueuePageView({ ctx, page, filters, notice }: { ctx: AdminContex
                       {label}
                     </button>
                   ))}{' '}
+                  {c.status === 'approved' ? (
+                    <button type="submit" name="one" value={`${c.featuredAt ? 'unfeature' : 'feature'}:${c.id}`} data-key="f">
+                      {c.featuredAt ? 'Unfeature' : 'Feature'}
+                    </button>
+                  ) : null}{' '}
                   <a href={`/admin/log?comment=${c.id}`}>History</a>
+                  {c.editedAt ? <span class="muted"> · edited</span> : null}
+                  {c.featuredAt ? <span class="badge badge-pick">Editors’ pick</span> : null}
                 </p>
+                <details class="write-actions">
+                  <summary>Edit or reply…</summary>
+                  <label>
+                    Text <textarea name="text" form={`write-${c.id}`} rows={4}>{c.bodyText}</textarea>
+                  </label>
+                  <button type="submit" form={`write-${c.id}`} formAction="/admin/comments/edit">
+                    Save edit
+                  </button>{' '}
+                  {c.status === 'approved' ? (
+                    <>
+                      <label>
+                        Reply as staff <textarea name="text" form={`reply-${c.id}`} rows={3} />
+                      </label>
+                      <button type="submit" form={`reply-${c.id}`}>
+                        Post reply
+                      </button>
+                    </>
+                  ) : null}
+                </details>
+                <details class="commenter-actions">
+                  <summary>Commenter…</summary>
+                  <label>
+                    Why (for the log) <input name={`reason-${c.id}`} form={`rule-${c.id}`} maxLength={500} />
+                  </label>{' '}
+                  <label>
+                    <input type="checkbox" name="network" value="1" form={`rule-${c.id}`} /> also their network
+                  </label>{' '}
+                  <button type="submit" name="kind" value="premoderate" form={`rule-${c.id}`}>
+                    Always hold
+                  </button>{' '}
+                  <button type="submit" name="kind" value="ban" form={`rule-${c.id}`}>
+                    Ban
+                  </button>
+                </details>
               </li>
             ))}
           </ol>
         </form>
       )}
+      {page.items.map(({ comment: c }) => (
+        // Forms of their own for the per-commenter buttons above (forms cannot nest).
+        <>
+          <form method="post" action="/admin/commenters" id={`rule-${c.id}`} hidden>
+            <Csrf ctx={ctx} />
+            <input type="hidden" name="comment_id" value={String(c.id)} />
+          </form>
+          <form method="post" action="/admin/comments/edit" id={`write-${c.id}`} hidden>
+            <Csrf ctx={ctx} />
+            <input type="hidden" name="comment_id" value={String(c.id)} />
+          </form>
+          <form method="post" action="/admin/comments/reply" id={`reply-${c.id}`} hidden>
+            <Csrf ctx={ctx} />
+            <input type="hidden" name="comment_id" value={String(c.id)} />
+          </form>
+        </>
+      ))}
       {page.nextBefore ? (
         <p>
           <a href={query(filters, { before: page.nextBefore })}>Older comments →</a>
         </p>
       ) : null}
       <dialog id="shortcuts" aria-label="Keyboard shortcuts">
-        <p>j / k: next / previous comment · x: select · a: approve · s: spam · d: trash · r: restore · u: unapprove · ?: this help</p>
+        <p>j / k: next / previous comment · x: select · a: approve · s: spam · d: trash · r: restore · u: unapprove · f: feature / unfeature · ?: this help</p>
         <form method="dialog">
           <button>Close</button>
         </form>

@@ -76,6 +76,8 @@ export function SettingsPageView({ ctx, settings, errors, saved }: { ctx: AdminC
         <fieldset>
           <legend>Threads and closing</legend>
           <NumberField name="threadDepth" label="Nest replies this many levels deep" value={settings.threadDepth} min={1} max={10} help="Deeper replies show at the last level." />
+          <Check name="pageComments" label="Break comments into pages" checked={settings.pageComments} help="Long discussions load faster; readers move between pages with links." />
+          <NumberField name="commentsPerPage" label="Top-level comments per page" value={settings.commentsPerPage} min={1} max={1000} help="WordPress uses 50." />
           <NumberField name="closeCommentsAfterDays" label="Close comments on articles older than this many days" value={settings.closeCommentsAfterDays} min={0} max={36500} help="0 keeps comments open." />
         </fieldset>
         <fieldset>

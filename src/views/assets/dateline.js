@@ -71,10 +71,16 @@
     items.forEach(function (el, n) { el.classList.toggle('current', n === current); });
     items[current].focus();
   }
+  // An action reloads the queue; the moderator carries on from the same place in it.
+  var saved = sessionStorage.getItem('dateline-queue-position');
+  sessionStorage.removeItem('dateline-queue-position');
+  if (saved !== null && /^\d+$/.test(saved)) select(Number(saved));
   document.addEventListener('keydown', function (event) {
     var t = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+    // While the help (a modal) is open, keys belong to it: none acts on the queue behind it.
+    if (document.querySelector('dialog[open]')) return;
     var key = event.key;
     if (key === 'j') return select(current + 1);
     if (key === 'k') return select(current - 1);
@@ -93,7 +99,45 @@
     var button = item.querySelector('button[data-key="' + key + '"]');
     if (button) {
       event.preventDefault();
+      sessionStorage.setItem('dateline-queue-position', String(current));
       button.click();
     }
   });
+})();
+
+// The article editor's live preview: as the Markdown changes, the server renders and
+// sanitises it (the same code as publishing) and the preview below the form shows it.
+// Without JavaScript the Preview button does the same with a page load.
+(function () {
+  'use strict';
+  var body = document.querySelector('textarea[data-preview-url]');
+  if (!body || !window.fetch) return;
+  var target = document.getElementById(body.getAttribute('data-preview-target'));
+  var section = document.getElementById('article-preview');
+  var form = body.form;
+  var csrf = form && form.querySelector('input[name="_csrf"]');
+  if (!target || !section || !csrf) return;
+  var timer = null;
+  var sent = 0;
+  function refresh() {
+    var n = ++sent;
+    fetch(body.getAttribute('data-preview-url'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf.value },
+      body: 'body=' + encodeURIComponent(body.value),
+    })
+      .then(function (res) { return res.ok ? res.text() : null; })
+      .then(function (html) {
+        if (html === null || n !== sent) return; // a newer request is on its way
+        target.innerHTML = html; // sanitised by the server (renderArticleMarkdown)
+        section.hidden = false;
+      })
+      .catch(function () { /* the Preview button still works */ });
+  }
+  body.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 300);
+  });
+  if (body.value) refresh();
 })();

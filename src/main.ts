@@ -4,6 +4,7 @@
 import cluster from 'node:cluster';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { destination, pino } from 'pino';
 import type { Config } from './config.ts';
@@ -20,6 +21,8 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { KeyedHash } from './lib/keyed-hash.ts';
 import { createAddStaff } from './accounts/add-staff.ts';
 import { createSessions } from './accounts/sign-in.ts';
+import { createPasswordReset } from './accounts/password-reset.ts';
+import { FileMailer } from './notify/file-mailer.ts';
 import { createJobRunner } from './jobs/run-jobs.ts';
 import { createModerationQueue } from './moderation/moderation-queue.ts';
 import { createSaveSettings } from './moderation/save-settings.ts';
@@ -99,6 +102,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     moderateComment: createModerateComment({ transact, events, clock }),
     listDiscussion: createListDiscussion({ comments: stores.comments, settings: stores.settings, keyedHash }),
     sessions: createSessions({ staff: stores.staff, clock, keyedHash }),
+    passwordReset: createPasswordReset({ staff: stores.staff, clock, siteName: config.siteName, mailer: new FileMailer({ dir: join(config.dataDir, 'outbox'), from: `"${config.siteName.replace(/"/g, '')}" <dateline@${new URL(config.publicUrl ?? 'http://localhost').hostname}>`, clock }) }),
     addStaff: createAddStaff({ staff: stores.staff, clock }),
     moderationQueue: createModerationQueue({ comments: stores.comments, articles: stores.articles }),
     saveSettings: createSaveSettings({ settings: stores.settings, events }),
@@ -138,6 +142,8 @@ export async function createDateline(config: Config, options: DatelineOptions = 
         commenterRules: services.commenterRules,
         staffActions: services.staffActions,
         commenterRuleStore: stores.commenterRules,
+        passwordReset: services.passwordReset,
+        publicUrl: config.publicUrl,
         clock,
         secureCookies,
       },

@@ -32,6 +32,12 @@ export interface StaffStore {
   failures(query: { key: string; now: Date; windowMs: number }): Promise<number>;
   clearFailures(key: string): Promise<void>;
 
+  savePasswordReset(query: { tokenHash: string; staffId: StaffId; expiresAt: Date }): Promise<void>;
+  /** The staff member a live reset token belongs to, without using it up. */
+  findPasswordReset(query: { tokenHash: string; now: Date }): Promise<StaffId | undefined>;
+  /** Uses the token up (and every other of that staff member); true when it was live. */
+  takePasswordReset(query: { tokenHash: string; now: Date }): Promise<StaffId | undefined>;
+
   /** The first-admin setup token (its hash) and when it expires; one at a time. */
   saveSetupToken(query: { tokenHash: string; expiresAt: Date }): Promise<void>;
   /** Consumes the setup token if it matches and has not expired; true when it did. */

@@ -37,6 +37,7 @@ export const errorCodes = {
   role_forbidden: 'Forbidden', // the staff member's role does not reach this area
   csrf_invalid: 'Forbidden', // a state-changing form without this session's token
   setup_token_invalid: 'Forbidden', // the first-admin link is wrong, used or expired
+  reset_link_invalid: 'Forbidden', // a password reset link that is wrong, used or expired
   commenter_banned: 'Forbidden', // a moderator banned this email or address
   // RateLimited
   comment_flood: 'RateLimited', // under 15 s since the last comment from this IP or email

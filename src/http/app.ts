@@ -79,6 +79,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.post('/admin/setup', account.setUp);
   app.get('/admin/login', account.showSignIn);
   app.post('/admin/login', account.signIn);
+  app.get('/admin/password-reset', account.showResetRequest);
+  app.post('/admin/password-reset', account.requestReset);
+  app.get('/admin/password-reset/:token', account.showNewPassword);
+  app.post('/admin/password-reset/:token', account.setNewPassword);
   app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
   const handlers = { ...desk, ...articles, ...createCommenterRoutes(deps.admin), signOut: account.signOut };
   for (const route of adminRoutes) app.route({ method: route.method, url: route.url, preHandler: guard(route.area), handler: handlers[route.handler] });

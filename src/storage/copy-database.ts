@@ -6,9 +6,10 @@ import type { OpenDatabase } from './database.ts';
 import type { Database } from './schema.ts';
 
 /** Every table, parents before children. A new table must be added here (a test checks). */
-export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs', 'staff', 'sessions', 'sign_in_failures', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions'] as const satisfies readonly (keyof Database)[];
+export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs', 'staff', 'sessions', 'sign_in_failures', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'password_resets'] as const satisfies readonly (keyof Database)[];
 const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log', 'staff', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions']);
 const orderColumn: Record<(typeof copiedTables)[number], string> = {
+  password_resets: 'token_hash',
   articles: 'id', comments: 'id', moderation_log: 'id', staff: 'id',
   settings: 'key', job_runs: 'name', sessions: 'token_hash', sign_in_failures: 'key',
   commenter_rules: 'id', comment_revisions: 'id',

@@ -144,6 +144,12 @@ export interface ArticleRevisionsTable {
   saved_at: number;
 }
 
+export interface PasswordResetsTable {
+  token_hash: string;
+  staff_id: number;
+  expires_at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -160,6 +166,7 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   commenter_rules: CommenterRulesTable;
   comment_revisions: CommentRevisionsTable;
+  password_resets: PasswordResetsTable;
   tags: TagsTable;
   article_tags: ArticleTagsTable;
   article_revisions: ArticleRevisionsTable;

@@ -109,6 +109,25 @@ export class SqlStaffStore implements StaffStore {
     await this.#db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
   }
 
+  async savePasswordReset(q: { tokenHash: string; staffId: StaffId; expiresAt: Date }): Promise<void> {
+    await this.#db.insertInto('password_resets').values({ token_hash: q.tokenHash, staff_id: q.staffId, expires_at: q.expiresAt.getTime() }).execute();
+  }
+
+  async findPasswordReset(q: { tokenHash: string; now: Date }): Promise<StaffId | undefined> {
+    const row = await this.#db.selectFrom('password_resets').select('staff_id').where('token_hash', '=', q.tokenHash).where('expires_at', '>', q.now.getTime()).executeTakeFirst();
+    return row ? staffId(row.staff_id) : undefined;
+  }
+
+  async takePasswordReset(q: { tokenHash: string; now: Date }): Promise<StaffId | undefined> {
+    const id = await this.findPasswordReset(q);
+    if (id === undefined) return undefined;
+    // Deleting is the claim: of two tabs using one link, one wins.
+    const result = await this.#db.deleteFrom('password_resets').where('token_hash', '=', q.tokenHash).executeTakeFirst();
+    if (Number(result.numDeletedRows) !== 1) return undefined;
+    await this.#db.deleteFrom('password_resets').where('staff_id', '=', id).execute();
+    return id;
+  }
+
   async saveSetupToken(q: { tokenHash: string; expiresAt: Date }): Promise<void> {
     const value = JSON.stringify({ hash: q.tokenHash, expiresAt: q.expiresAt.getTime() });
     await this.#db

@@ -80,6 +80,7 @@ export const en = {
     role_forbidden: 'Your role does not give access to this page.',
     csrf_invalid: 'This form has expired. Please reload the page and try again.',
     setup_token_invalid: 'This setup link is wrong, already used or expired. Restart Dateline for a new one.',
+    reset_link_invalid: 'This link is wrong, already used or older than an hour. Ask for a new one from the sign-in page.',
     commenter_banned: 'Comments from you are not accepted on this site. If you think this is a mistake, please contact the editors.',
     sign_in_throttled: 'Too many failed attempts. Please wait 15 minutes and try again.',
   } satisfies Record<ErrorCode, string>,

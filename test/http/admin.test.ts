@@ -4,6 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { commentId } from '../../src/domain/ids.ts';
 import { canAccess, roles } from '../../src/domain/staff.ts';
 import { adminRoutes } from '../../src/http/admin/admin-routes.ts';
@@ -47,7 +49,8 @@ describe('the door of the admin area', () => {
   it('has every /admin route the app answers in the route table it guards', async (t) => {
     const { app } = await buildTestApp(t);
     const registered = routesOf(app.printRoutes()).filter((r) => r.includes(' /admin/'));
-    const open = ['GET /admin/setup', 'POST /admin/setup', 'GET /admin/login', 'POST /admin/login']; // before a session exists
+    // Before a session exists: setup, sign-in and the password reset pages.
+    const open = ['GET /admin/setup', 'POST /admin/setup', 'GET /admin/login', 'POST /admin/login', 'GET /admin/password-reset', 'POST /admin/password-reset', 'GET /admin/password-reset/:token', 'POST /admin/password-reset/:token'];
     assert.deepEqual(registered.filter((r) => !open.includes(r)).sort(), routes.map(([m, u]) => `${m} ${u}`).sort());
   });
 
@@ -155,6 +158,35 @@ describe('accounts', () => {
     assert.match(locked.body, /Too many failed attempts/);
     ctx.clock.advance(15 * 60 + 1);
     assert.equal((await post(ctx.app, '/admin/login', { email: 'ed@newsroom.example', password: 'correct horse battery' })).statusCode, 303);
+  });
+
+  it('resets a forgotten password by a one-use mailed link, signing the account out everywhere', async (t) => {
+    const ctx = await buildTestApp(t);
+    const { cookie, staff } = await ctx.signIn('editor');
+    const outbox = join(ctx.dataDir, 'outbox');
+    const unknown = await post(ctx.app, '/admin/password-reset', { email: 'nobody@newsroom.example' });
+    const known = await post(ctx.app, '/admin/password-reset', { email: staff.email.toUpperCase() });
+    assert.equal(unknown.statusCode, 200);
+    assert.equal(unknown.body, known.body, 'the answer does not say whether the account exists');
+    const mails = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+    assert.equal(mails.length, 1);
+    const mail = readFileSync(join(outbox, mails[0]!), 'utf8');
+    assert.match(mail, new RegExp(`^To: ${staff.email}`, 'm'));
+    const link = /http:\/\/localhost:80(\/admin\/password-reset\/[\w-]+)/.exec(mail)?.[1] ?? /https?:\/\/[^/\s]+(\/admin\/password-reset\/[\w-]+)/.exec(mail)?.[1];
+    assert.ok(link, mail);
+    assert.equal((await ctx.app.inject(link)).statusCode, 200);
+    const mismatch = await post(ctx.app, link, { password: 'new password one', password_again: 'new password two' });
+    assert.equal(mismatch.statusCode, 422);
+    const done = await post(ctx.app, link, { password: 'a brand new password', password_again: 'a brand new password' });
+    assert.equal(done.statusCode, 303);
+    assert.equal((await ctx.app.inject({ url: '/admin/', headers: { cookie } })).statusCode, 303, 'old sessions are signed out');
+    assert.equal((await post(ctx.app, '/admin/login', { email: staff.email, password: 'a brand new password' })).statusCode, 303);
+    assert.equal((await ctx.app.inject(link)).statusCode, 403, 'the link works once');
+    await post(ctx.app, '/admin/password-reset', { email: staff.email });
+    const second = readdirSync(outbox).filter((f) => f.endsWith('.eml')).map((f) => readFileSync(join(outbox, f), 'utf8')).find((m) => !m.includes(link));
+    const late = /(\/admin\/password-reset\/[\w-]+)/.exec(second ?? '')?.[1];
+    ctx.clock.advance(3601);
+    assert.equal((await ctx.app.inject(late!)).statusCode, 403, 'and only within the hour');
   });
 
   it('lets an admin add staff, refusing a taken email with the form kept', async (t) => {

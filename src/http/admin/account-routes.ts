@@ -2,7 +2,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, InvalidFields } from '../../domain/errors.ts';
-import { SetupPage, SignInPage } from '../../views/admin/account-pages.tsx';
+import { NewPasswordPage, ResetRequestPage, SetupPage, SignInPage } from '../../views/admin/account-pages.tsx';
 import { sessionDays } from '../../accounts/sign-in.ts';
 import type { AdminDeps } from './admin-deps.ts';
 import { adminContext, field, formBody, safeNext, sendAdminError, sendAdminPage } from './admin-pages.ts';
@@ -37,6 +37,34 @@ export function createAccountRoutes(deps: AdminDeps) {
       await deps.sessions.signOut(request.cookies[sessionCookie]);
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.redirect('/admin/login', 303);
+    },
+
+    async showResetRequest(_request: FastifyRequest, reply: FastifyReply) {
+      return sendAdminPage(reply, ResetRequestPage({ ctx, sent: false }));
+    },
+
+    async requestReset(request: FastifyRequest, reply: FastifyReply) {
+      // The link's address: the configured public URL, or the address this request came to.
+      const linkBase = deps.publicUrl ?? `${request.protocol}://${request.host}`;
+      await deps.passwordReset.requestReset({ email: field(formBody(request), 'email').slice(0, 200), linkBase });
+      return sendAdminPage(reply, ResetRequestPage({ ctx, sent: true }));
+    },
+
+    async showNewPassword(request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) {
+      if (!(await deps.passwordReset.isLinkValid(request.params.token))) return sendAdminError(deps, reply, 'reset_link_invalid', null);
+      return sendAdminPage(reply, NewPasswordPage({ ctx, token: request.params.token, errors: [] }));
+    },
+
+    async setNewPassword(request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) {
+      const body = formBody(request);
+      try {
+        await deps.passwordReset.resetPassword({ token: request.params.token, password: field(body, 'password'), passwordAgain: field(body, 'password_again') });
+        return reply.redirect('/admin/login', 303);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        if (e.code === 'reset_link_invalid') return sendAdminError(deps, reply, e.code, null);
+        return sendAdminPage(reply, NewPasswordPage({ ctx, token: request.params.token, errors: messages(e) }), statusForKind[e.kind]);
+      }
     },
 
     async showSetup(request: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) {

@@ -2,6 +2,7 @@
 
 import type { AddStaff } from '../../accounts/add-staff.ts';
 import type { Sessions } from '../../accounts/sign-in.ts';
+import type { PasswordReset } from '../../accounts/password-reset.ts';
 import type { StaffStore } from '../../accounts/staff-store.ts';
 import type { ArticleStore } from '../../articles/article-store.ts';
 import type { PublishArticle } from '../../articles/publish-article.ts';
@@ -34,6 +35,9 @@ export interface AdminDeps {
   readonly commenterRules: CommenterRules;
   readonly staffActions: StaffCommentActions;
   readonly commenterRuleStore: CommenterRuleStore;
+  readonly passwordReset: PasswordReset;
+  /** DATELINE_PUBLIC_URL, for links in mail; null = the address a request came to. */
+  readonly publicUrl: string | null;
   readonly clock: Clock;
   /** Cookies get `Secure` when the site is served over HTTPS. */
   readonly secureCookies: boolean;

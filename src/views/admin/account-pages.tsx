@@ -26,6 +26,9 @@ export function SignInPage({ ctx, email, next, errors }: { ctx: AdminContext; em
           </button>
         </p>
       </form>
+      <p>
+        <a href="/admin/password-reset">Forgot your password?</a>
+      </p>
     </AdminLayout>
   );
 }
@@ -55,6 +58,51 @@ export function SetupPage({ ctx, token, values, errors }: { ctx: AdminContext; t
         <p>
           <button type="submit" class="submit">
             Create admin and sign in
+          </button>
+        </p>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function ResetRequestPage({ ctx, sent }: { ctx: AdminContext; sent: boolean }) {
+  return (
+    <AdminLayout ctx={ctx} title="Set a new password">
+      {sent ? (
+        <p role="status">If an account exists for that email, a link to set a new password is on its way. It works once, within the hour.</p>
+      ) : (
+        <form method="post" action="/admin/password-reset" class="admin-form narrow">
+          <p>
+            <label for="email">Your email</label>
+            <input id="email" name="email" type="email" autoComplete="username" required />
+          </p>
+          <p>
+            <button type="submit" class="submit">
+              Send me a link
+            </button>
+          </p>
+        </form>
+      )}
+    </AdminLayout>
+  );
+}
+
+export function NewPasswordPage({ ctx, token, errors }: { ctx: AdminContext; token: string; errors: Errors }) {
+  return (
+    <AdminLayout ctx={ctx} title="Choose a new password">
+      <FieldErrors errors={errors} />
+      <form method="post" action={`/admin/password-reset/${encodeURIComponent(token)}`} class="admin-form narrow">
+        <p>
+          <label for="password">New password (10 characters or more)</label>
+          <input id="password" name="password" type="password" autoComplete="new-password" minLength={10} required />
+        </p>
+        <p>
+          <label for="password_again">New password again</label>
+          <input id="password_again" name="password_again" type="password" autoComplete="new-password" minLength={10} required />
+        </p>
+        <p>
+          <button type="submit" class="submit">
+            Set password
           </button>
         </p>
       </form>

@@ -6,6 +6,7 @@ import * as m0002 from './0002_jobs_and_ip_retention.ts';
 import * as m0003 from './0003_staff_and_sessions.ts';
 import * as m0004 from './0004_commenter_rules_and_staff_edits.ts';
 import * as m0006 from './0006_password_resets.ts';
+import * as m0007 from './0007_duplicate_lookup.ts';
 import * as m0005 from './0005_article_revisions_and_tags.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -22,4 +23,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0004_commenter_rules_and_staff_edits': m0004,
   '0005_article_revisions_and_tags': m0005,
   '0006_password_resets': m0006,
+  '0007_duplicate_lookup': m0007,
 };

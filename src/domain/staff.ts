@@ -13,6 +13,9 @@ export interface Staff {
   readonly createdAt: Date;
 }
 
+/** How a staff member is named in the moderation log: `staff:ID:Name`. */
+export const staffActor = (staff: Pick<Staff, 'id' | 'name'>): string => `staff:${staff.id}:${staff.name}`;
+
 /** The parts of the admin area; each route belongs to one. */
 export type AdminArea = 'dashboard' | 'comments' | 'articles' | 'settings' | 'staff';
 

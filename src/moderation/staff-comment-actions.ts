@@ -6,7 +6,7 @@ import { AppError } from '../domain/errors.ts';
 import type { EventSink } from '../domain/events.ts';
 import type { Comment } from '../domain/comment.ts';
 import type { CommentId } from '../domain/ids.ts';
-import type { Staff } from '../domain/staff.ts';
+import { staffActor, type Staff } from '../domain/staff.ts';
 import { maxBodyBytes } from '../domain/comment.ts';
 import type { Clock } from '../lib/clock.ts';
 import { renderCommentMarkdown } from '../lib/markdown.ts';
@@ -20,7 +20,7 @@ export interface StaffCommentDeps {
   readonly clock: Clock;
 }
 
-const actorOf = (staff: Staff) => `staff:${staff.id}:${staff.name}`;
+const actorOf = staffActor;
 
 function cleanText(text: string): string {
   const body = text.replace(/\r\n?/g, '\n').trim();

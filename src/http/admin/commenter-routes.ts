@@ -3,12 +3,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
 import { commentId } from '../../domain/ids.ts';
+import { staffActor } from '../../domain/staff.ts';
 import { CommenterRulesView } from '../../views/admin/commenter-pages.tsx';
 import type { AdminDeps } from './admin-deps.ts';
 import { adminContext, field, formBody, sendAdminError, sendAdminPage } from './admin-pages.ts';
 import { sessionOf } from './guard.ts';
 
-const actorOf = (request: FastifyRequest) => `staff:${sessionOf(request).staff.id}:${sessionOf(request).staff.name}`;
+const actorOf = (request: FastifyRequest) => staffActor(sessionOf(request).staff);
 
 export function createCommenterRoutes(deps: AdminDeps) {
   return {

@@ -5,6 +5,7 @@ import { AppError, InvalidFields } from '../../domain/errors.ts';
 import { articleId, commentId } from '../../domain/ids.ts';
 import type { ModerationAction, ModerationLogEntry } from '../../domain/moderation.ts';
 import type { DiscussionSettings } from '../../domain/settings.ts';
+import { staffActor } from '../../domain/staff.ts';
 import { queueTabs, type QueueTab } from '../../moderation/moderation-queue.ts';
 import { settingRanges } from '../../moderation/save-settings.ts';
 import { LogPageView, QueuePageView } from '../../views/admin/moderation-pages.tsx';
@@ -66,7 +67,7 @@ export function createDeskRoutes(deps: AdminDeps) {
         return reply.redirect(`/admin/comments?${back}`, 303);
       }
       if (!actions.includes(action) || ids.length === 0) return showQueue(request, reply);
-      const actor = `staff:${sessionOf(request).staff.id}:${sessionOf(request).staff.name}`;
+      const actor = staffActor(sessionOf(request).staff);
       let done = 0;
       for (const id of ids.slice(0, 200)) {
         try {

@@ -17,12 +17,13 @@ interface Rule {
   readonly noPackages?: readonly string[];
 }
 
-const everything = ['domain', 'lib', ...features, 'storage', 'http', 'views', 'cli', 'main.ts', 'config.ts'];
+const everything = ['domain', 'lib', ...features, 'storage', 'mail', 'http', 'views', 'cli', 'main.ts', 'config.ts'];
 const rules: Record<string, Rule> = {
   domain: { may: ['domain'], noPackages: [...drivers, 'markdown-it', 'sanitize-html'] },
   lib: { may: ['lib', 'domain'], noPackages: drivers },
   ...Object.fromEntries(features.map((f) => [f, { may: ['domain', 'lib', ...features], noPackages: drivers }])),
   storage: { may: ['storage', 'domain', 'lib'], mayType: features, noPackages: ['fastify', 'preact'] },
+  mail: { may: ['mail', 'domain', 'lib', 'notify'], noPackages: ['kysely', 'better-sqlite3', 'pg', 'fastify', 'preact'] },
   views: { may: ['views', 'domain'], noPackages: ['kysely', 'better-sqlite3', 'pg', 'fastify'] },
   http: { may: ['http', 'views', 'domain', 'lib', ...features] },
   cli: { may: ['cli', 'domain', 'lib', ...features, 'main.ts', 'config.ts'] },

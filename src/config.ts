@@ -19,6 +19,10 @@ export interface Config {
   readonly timeZone: string;
   readonly logLevel: string;
   readonly trustProxy: boolean;
+  /** SMTP_URL (smtp://user:pass@host:587, smtps://…): where mail goes; null = .eml files in DATA_DIR/outbox. */
+  readonly smtpUrl: string | null;
+  /** MAIL_FROM: the sender address; default "Site name" <dateline@host of the public URL>. */
+  readonly mailFrom: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +64,8 @@ export function loadConfig(env: Env = process.env): Config {
     timeZone,
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.DATELINE_TRUST_PROXY === 'true' || env.DATELINE_TRUST_PROXY === '1',
+    smtpUrl: env.SMTP_URL ? parseSmtpUrl(env.SMTP_URL) : null,
+    mailFrom: env.MAIL_FROM || null,
   };
 }
 
@@ -87,4 +93,15 @@ function parseUrl(raw: string): string {
   } catch {
     throw new ConfigError(`DATELINE_PUBLIC_URL must be a URL such as https://news.example.com, not "${raw}"`);
   }
+}
+
+function parseSmtpUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL must be a URL such as smtp://user:password@mail.example.com:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`);
+  return raw;
 }

@@ -16,20 +16,27 @@ import { createSubmitComment } from './comments/submit-comment.ts';
 import { createApp } from './http/app.ts';
 import { loadAssets } from './http/assets.ts';
 import { CommenterCookies } from './http/commenter-cookies.ts';
-import { articleTag, frontPageTag, PageCache } from './http/page-cache.ts';
+import { articleListTag, articleTag, frontPageTag, PageCache } from './http/page-cache.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { KeyedHash } from './lib/keyed-hash.ts';
 import { createAddStaff } from './accounts/add-staff.ts';
 import { createSessions } from './accounts/sign-in.ts';
 import { createPasswordReset } from './accounts/password-reset.ts';
-import { FileMailer } from './notify/file-mailer.ts';
+import { fileTransport, smtpTransport } from './mail/transports.ts';
+import { createOutboxWorker } from './notify/deliver-outbox.ts';
+import { createHeldDigest } from './notify/held-digest.ts';
+import { createMailLinks } from './notify/mail-links.ts';
+import { createManageNotifications } from './notify/manage-notifications.ts';
+import { createNotifications } from './notify/notifications.ts';
 import { createJobRunner } from './jobs/run-jobs.ts';
 import { createModerationQueue } from './moderation/moderation-queue.ts';
+import { createSearchArticles } from './search/search-articles.ts';
 import { createSaveSettings } from './moderation/save-settings.ts';
 import { createCommenterRules } from './moderation/commenter-rules.ts';
 import { createStaffCommentActions } from './moderation/staff-comment-actions.ts';
 import { checkOrder } from './moderation/check-order.ts';
 import { createTruncateOldIps } from './privacy/truncate-old-ips.ts';
+import { createYourData } from './privacy/your-data.ts';
 import { createModerateComment } from './moderation/moderate-comment.ts';
 import { copyDatabase } from './storage/copy-database.ts';
 import { openDatabase } from './storage/database.ts';
@@ -63,6 +70,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   const listeners: ((event: DomainEvent) => void)[] = [
     (event) => {
       if (event.type === 'settings.saved') return cache.clear(); // settings shape every page
+      if (event.type === 'article.saved') cache.invalidate(articleListTag);
       if (event.type === 'comment.created' && event.status !== 'approved') return; // nothing public changed
       cache.invalidate(articleTag(event.articleId));
       cache.invalidate(frontPageTag);
@@ -96,20 +104,42 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     }
   });
 
+  // Mail: every message is queued in the transaction of its cause and delivered by the outbox worker.
+  const siteUrl = config.publicUrl ?? `http://localhost:${config.port || 3000}`;
+  const mailLinks = createMailLinks(keyedHash, siteUrl);
+  const notifications = createNotifications({ keyedHash, links: mailLinks, siteName: config.siteName, siteUrl, clock });
+  const mailFrom = config.mailFrom ?? `"${config.siteName.replace(/["\\]/g, '')}" <dateline@${new URL(siteUrl).hostname}>`;
+  const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'outbox'));
+  const outboxWorker = createOutboxWorker({
+    outbox: stores.outbox,
+    transport: mailTransport,
+    clock,
+    from: mailFrom,
+    log: logger.child({ part: 'outbox' }),
+  });
+  const moderateComment = createModerateComment({ transact, events, clock, notifications });
+
   const services = {
     publishArticle: createPublishArticle({ transact, events, clock }),
-    submitComment: createSubmitComment({ articles: stores.articles, settings: stores.settings, transact, checks: checkOrder, keyedHash, commenterRules: stores.commenterRules, events, clock, groupCommit: database.dialect === 'sqlite' }),
-    moderateComment: createModerateComment({ transact, events, clock }),
+    submitComment: createSubmitComment({ articles: stores.articles, settings: stores.settings, transact, checks: checkOrder, keyedHash, commenterRules: stores.commenterRules, events, clock, notifications, groupCommit: database.dialect === 'sqlite' }),
+    moderateComment,
+    yourData: createYourData({ transact, notifications, keyedHash, events, clock, siteName: config.siteName, siteUrl }),
+    manageNotifications: createManageNotifications({ subscriptions: stores.subscriptions, comments: stores.comments, articles: stores.articles, moderateComment, links: mailLinks, clock }),
     listDiscussion: createListDiscussion({ comments: stores.comments, settings: stores.settings, keyedHash }),
     sessions: createSessions({ staff: stores.staff, clock, keyedHash }),
-    passwordReset: createPasswordReset({ staff: stores.staff, clock, siteName: config.siteName, mailer: new FileMailer({ dir: join(config.dataDir, 'outbox'), from: `"${config.siteName.replace(/"/g, '')}" <dateline@${new URL(config.publicUrl ?? 'http://localhost').hostname}>`, clock }) }),
+    passwordReset: createPasswordReset({ staff: stores.staff, transact, notifications, clock, siteName: config.siteName }),
     addStaff: createAddStaff({ staff: stores.staff, clock }),
     moderationQueue: createModerationQueue({ comments: stores.comments, articles: stores.articles }),
     saveSettings: createSaveSettings({ settings: stores.settings, events }),
-    staffActions: createStaffCommentActions({ transact, events, clock }),
+    staffActions: createStaffCommentActions({ transact, events, clock, notifications }),
     commenterRules: createCommenterRules({ transact, keyedHash, clock, ipOf: (id) => stores.comments.ipOf(id) }),
+    searchArticles: createSearchArticles({ search: stores.search, clock }),
   };
-  const jobs = createJobRunner({ jobs: stores.jobs, clock, log: logger.child({ part: 'jobs' }) }, [createTruncateOldIps({ comments: stores.comments, settings: stores.settings })]);
+  const jobs = createJobRunner({ jobs: stores.jobs, clock, log: logger.child({ part: 'jobs' }) }, [
+    createTruncateOldIps({ comments: stores.comments, settings: stores.settings }),
+    createHeldDigest({ settings: stores.settings, comments: stores.comments, articles: stores.articles, transact, notifications, siteUrl }),
+    { name: 'outbox-cleanup', intervalMs: 86_400_000, run: async (now) => `${await stores.outbox.deleteSentBefore(new Date(now.getTime() - 30 * 86_400_000))} sent mails forgotten` },
+  ]);
 
   async function buildApp(): Promise<FastifyInstance> {
     const assets = loadAssets();
@@ -124,7 +154,10 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       cookies: new CommenterCookies(keyedHash, { secure: secureCookies }),
       cache,
       clock,
+      publicUrl: config.publicUrl,
+      comments: stores.comments,
       changedElsewhere: database.changedElsewhere,
+      searchArticles: services.searchArticles,
       assets,
       admin: {
         site,
@@ -143,12 +176,18 @@ export async function createDateline(config: Config, options: DatelineOptions = 
         staffActions: services.staffActions,
         commenterRuleStore: stores.commenterRules,
         passwordReset: services.passwordReset,
+        outbox: stores.outbox,
+        heldCommentMail: stores.subscriptions,
+        yourData: services.yourData,
+        mailDelivery: config.smtpUrl ? `Mail goes to the SMTP server at ${new URL(config.smtpUrl).host}.` : `Without SMTP_URL, mail is written as .eml files in ${join(config.dataDir, 'outbox')}.`,
         publicUrl: config.publicUrl,
         clock,
         secureCookies,
       },
       logger,
       trustProxy: config.trustProxy,
+      manageNotifications: services.manageNotifications,
+      yourData: services.yourData,
     });
   }
 
@@ -166,11 +205,14 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     services,
     cache,
     jobs,
+    outboxWorker,
     database,
     buildApp,
     publishDemoIfEmpty,
     async close() {
       await jobs.stop();
+      await outboxWorker.stop();
+      await mailTransport.close();
       await database.close();
       logDestination?.flushSync();
     },
@@ -186,6 +228,7 @@ export async function startServer(config: Config, options: { worker?: boolean } 
   if (!options.worker) await dateline.publishDemoIfEmpty();
   const app = await dateline.buildApp();
   dateline.jobs.start();
+  dateline.outboxWorker.start();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

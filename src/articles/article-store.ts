@@ -2,7 +2,11 @@
 
 import type { Article, ArticleDraft, ArticleStatus, ArticleSummary } from '../domain/article.ts';
 import type { ArticleId, StaffId } from '../domain/ids.ts';
+import type { ListingFilter } from '../domain/listing.ts';
 import type { Tag } from './tags.ts';
+
+/** What a sitemap needs of an article. */
+export type ArticleLink = Pick<Article, 'id' | 'slug' | 'title' | 'publishedAt' | 'updatedAt'>;
 
 /** What a save writes: the draft plus who the article is by. */
 export interface ArticleWrite extends ArticleDraft {
@@ -60,8 +64,32 @@ export interface ArticleStore {
   listForDesk(query: { limit: number; offset: number }): Promise<Article[]>;
   /** The sections in use, for the editor to suggest. */
   listSections(): Promise<string[]>;
+  /** How many articles are public at `now` (a sitemap splits past 50,000). */
+  countPublic(now: Date): Promise<number>;
+  /** Addresses and dates of articles public at `now` (and published at or after `since`), for sitemaps, `limit` from `offset`. */
+  listPublicLinks(query: { now: Date; since?: Date; order: 'oldest' | 'newest'; limit: number; offset: number }): Promise<ArticleLink[]>;
   /** Published articles at or before `now`, newest first, with their approved comment counts. */
   listLatest(query: { now: Date; limit: number }): Promise<ArticleSummary[]>;
   /** The earliest publication time after `now` of a published (scheduled) article, if any. */
   nextPublicationAfter(now: Date): Promise<Date | null>;
+  /** One page of a public list (front page, section, tag, author), newest first, with its total and display name. */
+  listPublic(query: PublicListQuery): Promise<PublicList>;
+  /** Public articles with the most approved comments written since `since`; `approvedComments` counts only those. */
+  listMostDiscussed(query: { now: Date; since: Date; limit: number }): Promise<ArticleSummary[]>;
+}
+
+/** Articles published at or before `now` that `filter` picks, `limit` from `offset`. */
+export interface PublicListQuery {
+  readonly filter: ListingFilter;
+  readonly now: Date;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface PublicList {
+  readonly articles: ArticleSummary[];
+  /** How many articles the whole list holds (every page). */
+  readonly total: number;
+  /** The section, tag or author as written (most recent spelling); null for 'all' or an empty list. */
+  readonly name: string | null;
 }

@@ -41,6 +41,10 @@ export const usage = `Usage: dateline <command> [options]
   user add --role R --email E --name N
                                       add a staff account (admin, editor or moderator); the
                                       password comes from a prompt, or the first line of stdin
+  privacy export EMAIL                print everything stored about that commenter's comments (JSON)
+  privacy erase EMAIL [--delete-comments]
+                                      erase their name, email, website, IP and user agent from every
+                                      comment (and with the flag, the text too); both are logged
   help                                show this help
 
 Configuration comes from the environment (and ./.env): DATELINE_DATA_DIR, DATABASE_URL, PORT,
@@ -200,6 +204,31 @@ export const commands: Record<string, Command> = {
         if (e instanceof AppError && e.code === 'comment_not_found' && e.message === 'comment_not_found') {
           throw new AppError('comment_not_found', { message: `no comment with id ${idText}` });
         }
+        throw e;
+      } finally {
+        await dateline.close();
+      }
+    },
+  },
+
+  privacy: {
+    options: { 'delete-comments': { type: 'boolean' } },
+    async run({ config, values, positionals, out }) {
+      const [sub, email] = positionals;
+      if ((sub !== 'export' && sub !== 'erase') || !email) throw new AppError('email_required', { message: 'usage: dateline privacy export|erase EMAIL [--delete-comments]' });
+      const actor = `shell:${userInfo().username}`;
+      const dateline = await createDateline(config);
+      try {
+        if (sub === 'export') {
+          out.write((await dateline.services.yourData.exportFor(email, actor)).json);
+          return 0;
+        }
+        const deleteComments = values['delete-comments'] === true;
+        const { comments } = await dateline.services.yourData.eraseFor(email, { deleteComments, actor });
+        out.write(`erased from ${comments} comment${comments === 1 ? '' : 's'}${deleteComments ? ' (text deleted)' : ''}\n`);
+        return 0;
+      } catch (e) {
+        if (e instanceof InvalidFields) throw new AppError(e.code, { message: `${email} is not an email address` });
         throw e;
       } finally {
         await dateline.close();

@@ -1,6 +1,7 @@
 // The storage the comment use cases need. Implemented by storage/sql-comment-store.ts.
 // Queries take request objects so fields can be added without changing signatures.
 
+import type { Article } from '../domain/article.ts';
 import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts';
 import type { AuthorHistory, CheckReason } from '../domain/moderation.ts';
 import type { ArticleId, CommentId } from '../domain/ids.ts';
@@ -21,7 +22,7 @@ export interface QueueFilter {
   readonly articleId?: ArticleId;
   /** An email (exact) or a name (exact, case-insensitive). */
   readonly author?: string;
-  /** Words in the comment text. */
+  /** Words of the comment text or the author's name (full-text: each word, or the start of one). */
   readonly search?: string;
 }
 
@@ -62,4 +63,19 @@ export interface CommentStore {
   historyOf(emails: readonly string[]): Promise<Map<string, AuthorHistory>>;
   /** Comments created since `since`, by UTC day (YYYY-MM-DD). */
   countPerDay(query: { since: Date }): Promise<Map<string, number>>;
+  /**
+   * Approved comments of articles public at `now` (of one article, or site-wide), newest first
+   * (by id, which the status index serves without a sort), for the comment feeds.
+   */
+  listForFeed(query: { now: Date; limit: number; articleId?: ArticleId }): Promise<FeedComment[]>;
+}
+
+/** An approved comment as a feed shows it: no email, IP or reasons; with its article's title and address. */
+export interface FeedComment {
+  readonly id: CommentId;
+  readonly authorName: string;
+  readonly bodyHtml: TrustedHtml;
+  readonly createdAt: Date;
+  readonly editedAt: Date | null;
+  readonly article: Pick<Article, 'id' | 'slug' | 'title' | 'publishedAt'>;
 }

@@ -1,9 +1,10 @@
 // Submit a comment: refuse what must be refused, screen the rest, store it durably with its
-// verdict and reasons in one transaction, then tell listeners.
+// verdict and reasons — and the mails it causes (notify/notifications.ts) — in one
+// transaction, then tell listeners.
 
 import { assertCommentingOpen, isPublic, type Article } from '../domain/article.ts';
 import { validateCommentInput, type Comment, type CommentInput } from '../domain/comment.ts';
-import { AppError } from '../domain/errors.ts';
+import { AppError, InvalidFields } from '../domain/errors.ts';
 import type { EventSink } from '../domain/events.ts';
 import type { Verdict } from '../domain/moderation.ts';
 import type { ArticleStore } from '../articles/article-store.ts';
@@ -19,12 +20,14 @@ import type { CommenterRuleStore } from '../moderation/commenter-rule-store.ts';
 import { ruleMatches } from '../domain/commenter-rule.ts';
 import { screenComment } from '../moderation/screen-comment.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
+import type { Notifications, NotifyStores, SubscribeRequest } from '../notify/notifications.ts';
 import type { CommentStore } from './comment-store.ts';
 
 export interface SubmitCommentDeps {
   readonly articles: ArticleStore;
   readonly settings: SettingsStore;
-  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog }>;
+  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog } & NotifyStores>;
+  readonly notifications: Pick<Notifications, 'commentStored'>;
   readonly checks: readonly ModerationCheck[];
   readonly keyedHash: KeyedHash;
   readonly commenterRules: CommenterRuleStore;
@@ -40,6 +43,8 @@ export interface SubmitCommentDeps {
 export interface SubmitCommentRequest extends CommentInput {
   readonly ip: string;
   readonly userAgent: string;
+  /** The "notify me" boxes under the form (both off unless ticked). */
+  readonly subscribe?: SubscribeRequest;
 }
 
 export interface SubmittedComment {
@@ -67,7 +72,10 @@ export function createSubmitComment(deps: SubmitCommentDeps) {
     const emailHash = deps.keyedHash.hash('email', draft.authorEmail);
     const rules = allRules.filter((rule) => ruleMatches(rule, { emailHash, ip: request.ip }));
 
-    const result = await transact(async ({ comments, moderationLog }) => {
+    const subscribe = request.subscribe ?? { replies: false, article: false };
+    if ((subscribe.replies || subscribe.article) && !draft.authorEmail) throw new InvalidFields([new AppError('email_needed_to_notify', { field: 'email' })]);
+
+    const result = await transact(async ({ comments, moderationLog, outbox, subscriptions }) => {
       await comments.lockCommenter({ ipHash, email: draft.authorEmail });
       const [parent, isDuplicate, lastCommentAt, approvedBySameAuthor] = await Promise.all([
         draft.parentId === null ? null : comments.findById(draft.parentId),
@@ -83,6 +91,7 @@ export function createSubmitComment(deps: SubmitCommentDeps) {
       // Every automatic verdict is a log row too, beside the moderators' own actions.
       const why = verdict.reasons.map((r) => r.detail).join('; ') || 'no check objected';
       await moderationLog.append({ commentId: comment.id, action: 'screen', actor: screeningActor, reason: why, fromStatus: verdict.status, toStatus: verdict.status, at: now });
+      await deps.notifications.commentStored({ outbox, subscriptions }, { comment, article, subscribe, heldCommentMail: settings.heldCommentMail });
       return { comment, verdict };
     });
 

@@ -8,6 +8,7 @@ export const errorCodes = {
   name_required: 'InvalidInput', // name empty
   email_required: 'InvalidInput', // email empty
   email_invalid: 'InvalidInput', // email fails the WordPress is_email() rules
+  email_needed_to_notify: 'InvalidInput', // a "notify me" box ticked without an email
   comment_required: 'InvalidInput', // comment text empty after trimming
   name_too_long: 'InvalidInput', // more than 245 bytes
   email_too_long: 'InvalidInput', // more than 100 bytes
@@ -38,6 +39,7 @@ export const errorCodes = {
   csrf_invalid: 'Forbidden', // a state-changing form without this session's token
   setup_token_invalid: 'Forbidden', // the first-admin link is wrong, used or expired
   reset_link_invalid: 'Forbidden', // a password reset link that is wrong, used or expired
+  mail_link_invalid: 'Forbidden', // a link from a mail (confirm, unsubscribe, manage, moderate) that is forged, expired or no longer applies
   commenter_banned: 'Forbidden', // a moderator banned this email or address
   // RateLimited
   comment_flood: 'RateLimited', // under 15 s since the last comment from this IP or email

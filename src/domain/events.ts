@@ -7,6 +7,8 @@ export type DomainEvent =
   | { readonly type: 'article.saved'; readonly articleId: ArticleId }
   | { readonly type: 'settings.saved' }
   | { readonly type: 'comment.changed'; readonly articleId: ArticleId; readonly commentId: CommentId }
+  /** Several comments of one article changed at once (a commenter's data erased). */
+  | { readonly type: 'comments.erased'; readonly articleId: ArticleId }
   | { readonly type: 'comment.created'; readonly articleId: ArticleId; readonly commentId: CommentId; readonly status: CommentStatus }
   | { readonly type: 'comment.status_changed'; readonly articleId: ArticleId; readonly commentId: CommentId; readonly from: CommentStatus; readonly to: CommentStatus };
 

@@ -25,7 +25,14 @@ export interface DiscussionSettings {
   readonly pageComments: boolean;
   /** comments_per_page: top-level comments (each with all its replies) per page. */
   readonly commentsPerPage: number;
+  /** moderation_notify, extended: a mail per held comment, a digest every few minutes, or none. */
+  readonly heldCommentMail: HeldCommentMail;
+  /** Minutes between two digests of held comments (when heldCommentMail is 'digest'). */
+  readonly heldCommentDigestMinutes: number;
 }
+
+export type HeldCommentMail = 'each' | 'digest' | 'off';
+export const heldCommentMailModes: readonly HeldCommentMail[] = ['each', 'digest', 'off'];
 
 export const defaultDiscussionSettings: DiscussionSettings = {
   requireNameEmail: true,
@@ -40,4 +47,6 @@ export const defaultDiscussionSettings: DiscussionSettings = {
   ipRetentionDays: 30,
   pageComments: false,
   commentsPerPage: 50,
+  heldCommentMail: 'each',
+  heldCommentDigestMinutes: 60,
 };

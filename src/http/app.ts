@@ -9,6 +9,8 @@ import { createAccountRoutes } from './admin/account-routes.ts';
 import { createDeskRoutes } from './admin/desk-routes.ts';
 import { createArticleRoutes } from './admin/article-routes.ts';
 import { createCommenterRoutes } from './admin/commenter-routes.ts';
+import { createOutboxRoutes } from './admin/outbox-routes.ts';
+import { createPrivacyRoutes } from './admin/privacy-routes.ts';
 import { adminRoutes } from './admin/admin-routes.ts';
 import { createGuard } from './admin/guard.ts';
 import type { Assets } from './assets.ts';
@@ -17,12 +19,23 @@ import { createArticlePage } from './pages/article-page.ts';
 import { createCommentForm } from './pages/comment-form.ts';
 import { sendErrorPage, sendNotFound } from './pages/error-pages.ts';
 import { createFrontPage } from './pages/front-page.ts';
+import { registerNotificationPages } from './pages/notification-pages.ts';
+import { registerPrivacyPages } from './pages/privacy-pages.ts';
+import type { YourData } from '../privacy/your-data.ts';
+import type { ManageNotifications } from '../notify/manage-notifications.ts';
+import { createSearchPage } from './pages/search-page.ts';
+import { createListingFeeds } from './pages/listing-feeds.ts';
+import { createListingPages } from './pages/listing-pages.ts';
+import { createFeedRoutes } from './pages/feed-routes.ts';
+import { createSitemapRoutes } from './pages/sitemap-routes.ts';
 
 export interface AppDeps extends PageDeps {
   readonly assets: Assets;
   readonly admin: AdminDeps;
   readonly logger: FastifyBaseLogger;
   readonly trustProxy: boolean;
+  readonly manageNotifications: ManageNotifications;
+  readonly yourData: YourData;
 }
 
 // A maximal comment (65,525 bytes) url-encodes to under 200 KB; past 1 MiB is not a comment.
@@ -66,9 +79,45 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/assets/:file', (request, reply) => deps.assets.serve(request, reply) ?? sendNotFound(deps, reply));
   app.get('/healthz', async () => ({ status: 'ok' }));
 
+  // Search (never in the page cache: one page per query)
+  app.get('/search', createSearchPage(deps));
+
+  // Section, tag and author pages (cached like the front page), each with its own feeds
+  const listings = createListingPages(deps);
+  const listingFeed = createListingFeeds(deps);
+  for (const kind of ['section', 'tag', 'author'] as const) {
+    app.get(`/${kind}/:slug/`, listings[kind]);
+    app.get(`/${kind}/:slug`, listings.addSlash);
+    app.get(`/${kind}/:slug/feed/`, listingFeed(kind, 'rss'));
+    app.get(`/${kind}/:slug/feed/atom/`, listingFeed(kind, 'atom'));
+    app.get(`/${kind}/:slug/feed.json`, listingFeed(kind, 'json'));
+  }
+
+  // Feeds, sitemaps and robots.txt (cached like pages; no personal state at all)
+  const feeds = createFeedRoutes(deps);
+  const sitemaps = createSitemapRoutes(deps);
+  app.get('/feed/', feeds.articles('rss'));
+  app.get('/feed/atom/', feeds.articles('atom'));
+  app.get('/feed.json', feeds.articles('json'));
+  app.get('/comments/feed/', feeds.comments('rss'));
+  app.get('/comments/feed/atom/', feeds.comments('atom'));
+  app.get('/comments/feed.json', feeds.comments('json'));
+  app.get('/:year(^\\d{4})/:month(^\\d{2})/:day(^\\d{2})/:slug/feed/', feeds.articleComments('rss'));
+  app.get('/:year(^\\d{4})/:month(^\\d{2})/:day(^\\d{2})/:slug/feed/atom/', feeds.articleComments('atom'));
+  app.get('/:year(^\\d{4})/:month(^\\d{2})/:day(^\\d{2})/:slug/feed.json', feeds.articleComments('json'));
+  app.get('/sitemap.xml', sitemaps.sitemap);
+  app.get('/sitemap-:file(^\\d{1,6}).xml', sitemaps.sitemapFile);
+  app.get('/sitemap-news.xml', sitemaps.newsSitemap);
+  app.get('/robots.txt', sitemaps.robots);
+
   // Comment submission (form posts; WordPress's address kept for themes and scripts)
   app.post('/comments', postComment);
   app.post('/wp-comments-post.php', postComment);
+
+  // Where the links in mails lead (confirm, unsubscribe, manage, moderate): personal, never cached.
+  registerNotificationPages(app, deps);
+  // What is stored and for how long; a commenter's export or erasure.
+  registerPrivacyPages(app, deps);
 
   // The admin area: session + role per area (guard), CSRF token on every POST, never cached.
   const account = createAccountRoutes(deps.admin);
@@ -84,7 +133,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/admin/password-reset/:token', account.showNewPassword);
   app.post('/admin/password-reset/:token', account.setNewPassword);
   app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
-  const handlers = { ...desk, ...articles, ...createCommenterRoutes(deps.admin), signOut: account.signOut };
+  const handlers = { ...desk, ...articles, ...createCommenterRoutes(deps.admin), ...createOutboxRoutes(deps.admin), ...createPrivacyRoutes(deps.admin), signOut: account.signOut };
   for (const route of adminRoutes) app.route({ method: route.method, url: route.url, preHandler: guard(route.area), handler: handlers[route.handler] });
 
   app.setNotFoundHandler((_request, reply) => sendNotFound(deps, reply));

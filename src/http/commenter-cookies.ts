@@ -9,7 +9,8 @@ import type { KeyedHash } from '../lib/keyed-hash.ts';
 export const commenterCookie = 'dateline_commenter';
 export const pendingCookie = 'dateline_pending';
 
-const yearSeconds = 365 * 86_400;
+export const rememberDays = 365;
+const yearSeconds = rememberDays * 86_400;
 export const pendingPreviewHours = 48; // long enough to come back tomorrow, short enough to forget
 const maxPendingIds = 20;
 

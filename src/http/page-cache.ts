@@ -68,3 +68,5 @@ export class PageCache {
 
 export const articleTag = (id: number) => `article:${id}`;
 export const frontPageTag = 'front';
+/** What lists articles without their comments (the article feeds, sitemaps): dropped only when an article is saved. */
+export const articleListTag = 'articles';

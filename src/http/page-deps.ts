@@ -1,9 +1,11 @@
 // What the public page handlers share, built once in app.ts.
 
 import type { ArticleStore } from '../articles/article-store.ts';
+import type { CommentStore } from '../comments/comment-store.ts';
 import type { ListDiscussion } from '../comments/list-discussion.ts';
 import type { SubmitComment } from '../comments/submit-comment.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { SearchArticles } from '../search/search-articles.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
 import type { SiteView } from '../views/site.ts';
 import type { CommenterCookies } from './commenter-cookies.ts';
@@ -12,12 +14,17 @@ import type { PageCache } from './page-cache.ts';
 export interface PageDeps {
   readonly site: SiteView;
   readonly articles: ArticleStore;
+  /** Only what public pages may read of comments (the feeds' approved, email-free rows). */
+  readonly comments: Pick<CommentStore, 'listForFeed'>;
   readonly settings: SettingsStore;
   readonly listDiscussion: ListDiscussion;
   readonly submitComment: SubmitComment;
   readonly cookies: CommenterCookies;
   readonly cache: PageCache;
   readonly clock: Clock;
+  readonly searchArticles: SearchArticles;
+  /** The site's address (DATELINE_PUBLIC_URL, no trailing slash) for absolute links; null = the request's own. */
+  readonly publicUrl: string | null;
   /** True when another process wrote to the database since the last call. */
   readonly changedElsewhere: () => boolean;
 }

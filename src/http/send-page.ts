@@ -76,12 +76,12 @@ function notModified(request: FastifyRequest, page: CachedPage, etag: string): b
   return Number.isFinite(sinceMs) && Date.parse(page.lastModified) <= sinceMs;
 }
 
-/** A page every anonymous reader gets the same: cacheable, revalidated, compressed if accepted. */
-export function sendSharedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage) {
+/** A page (or feed, or sitemap) every anonymous reader gets the same: cacheable, revalidated, compressed if accepted. */
+export function sendSharedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, contentType = htmlType) {
   const coding = negotiateEncoding(request.headers['accept-encoding']);
   const etag = etagFor(page, coding);
   reply
-    .header('content-type', htmlType)
+    .header('content-type', contentType)
     .header('etag', etag)
     .header('last-modified', page.lastModified)
     .header('cache-control', sharedCacheControl)

@@ -2,11 +2,13 @@
 // run each due job (JobStore.claim), so N instances do the work once, not N times.
 
 import type { Clock } from '../lib/clock.ts';
+import { repeatEvery } from '../lib/repeat.ts';
 import type { JobStore } from './job-store.ts';
 
 export interface Job {
   readonly name: string;
-  readonly intervalMs: number;
+  /** Time between runs; a function when a setting decides it (read before each claim). */
+  readonly intervalMs: number | (() => Promise<number>);
   run(now: Date): Promise<string | void>;
 }
 
@@ -23,7 +25,8 @@ export function createJobRunner(deps: JobRunnerDeps, jobs: readonly Job[]) {
     for (const job of jobs) {
       const now = deps.clock.now();
       try {
-        if (!(await deps.jobs.claim({ name: job.name, intervalMs: job.intervalMs, now }))) continue;
+        const intervalMs = typeof job.intervalMs === 'number' ? job.intervalMs : await job.intervalMs();
+        if (!(await deps.jobs.claim({ name: job.name, intervalMs, now }))) continue;
         const summary = await job.run(now);
         ran.push(job.name);
         deps.log.info({ job: job.name, summary }, 'job ran');
@@ -34,25 +37,15 @@ export function createJobRunner(deps: JobRunnerDeps, jobs: readonly Job[]) {
     return ran;
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
+  let repeating: { stop(): Promise<void> } | undefined;
   return {
     tick,
     /** Ticks now and then every `everyMs`, never two ticks at once. */
     start(everyMs = 60_000) {
-      const loop = () => {
-        if (stopped) return;
-        running = tick();
-        timer = setTimeout(() => void running.then(loop), everyMs);
-        timer.unref();
-      };
-      loop();
+      repeating = repeatEvery(tick, everyMs);
     },
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await repeating?.stop();
     },
   };
 }

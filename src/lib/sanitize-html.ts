@@ -15,7 +15,7 @@ const articleOptions: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
-    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding'],
     abbr: ['title'],
     th: ['scope', 'colspan', 'rowspan'],
     td: ['colspan', 'rowspan'],
@@ -24,7 +24,8 @@ const articleOptions: sanitizeHtml.IOptions = {
   allowedSchemes: safeSchemes,
   allowedSchemesByTag: { img: ['https', 'http'] },
   transformTags: {
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+    // Images load when scrolled near and decode off the main thread, so text comes first.
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', decoding: 'async' } }),
   },
 };
 

@@ -1,5 +1,6 @@
-// A moderator's action on one comment: the status change and its log row in one transaction,
-// then the event. Used by the shell now and by the admin area later.
+// A moderator's action on one comment: the status change, its log row and the mails it causes
+// (a comment made public tells its subscribers) in one transaction, then the event. Used by the
+// admin area, the one-click links in mails and the shell.
 
 import type { Comment } from '../domain/comment.ts';
 import { AppError } from '../domain/errors.ts';
@@ -9,10 +10,13 @@ import { nextStatus, type ModerationAction } from '../domain/moderation.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Transact } from '../lib/transact.ts';
 import type { CommentStore } from '../comments/comment-store.ts';
+import type { ArticleStore } from '../articles/article-store.ts';
+import type { Notifications, NotifyStores } from '../notify/notifications.ts';
 import type { ModerationLog } from './moderation-log.ts';
 
 export interface ModerateCommentDeps {
-  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog }>;
+  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog; articles: ArticleStore } & NotifyStores>;
+  readonly notifications: Pick<Notifications, 'commentApproved'>;
   readonly events: EventSink;
   readonly clock: Clock;
 }
@@ -28,7 +32,7 @@ export interface ModerationRequest {
 export function createModerateComment(deps: ModerateCommentDeps) {
   return async function moderateComment(request: ModerationRequest): Promise<Comment> {
     const at = deps.clock.now();
-    const { before, after } = await deps.transact(async ({ comments, moderationLog }) => {
+    const { before, after } = await deps.transact(async ({ comments, moderationLog, articles, outbox, subscriptions }) => {
       const before = await comments.findById(request.commentId);
       if (!before) throw new AppError('comment_not_found');
       const to = nextStatus(request.action, before.status);
@@ -43,7 +47,12 @@ export function createModerateComment(deps: ModerateCommentDeps) {
         toStatus: to,
         at,
       });
-      return { before, after: { ...before, status: to } };
+      const after = { ...before, status: to };
+      if (to === 'approved') {
+        const article = await articles.findById(before.articleId);
+        if (article) await deps.notifications.commentApproved({ outbox, subscriptions }, { comment: after, article });
+      }
+      return { before, after };
     });
     deps.events.emit({ type: 'comment.status_changed', articleId: after.articleId, commentId: after.id, from: before.status, to: after.status });
     return after;

@@ -3,7 +3,7 @@
 
 import { AppError, InvalidFields } from '../domain/errors.ts';
 import type { EventSink } from '../domain/events.ts';
-import type { DiscussionSettings } from '../domain/settings.ts';
+import { heldCommentMailModes, type DiscussionSettings } from '../domain/settings.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 /** The allowed range of each numeric setting, with the reason for its bounds. */
@@ -14,6 +14,7 @@ export const settingRanges = {
   floodIntervalSeconds: [0, 3600],
   ipRetentionDays: [1, 3650], // at least a day: abuse handling needs the address briefly
   commentsPerPage: [1, 1000], // top-level comments per page when paging is on
+  heldCommentDigestMinutes: [5, 10_080], // from five minutes to a week
 } as const satisfies Partial<Record<keyof DiscussionSettings, readonly [number, number]>>;
 
 export function createSaveSettings(deps: { settings: SettingsStore; events: EventSink }) {
@@ -24,6 +25,9 @@ export function createSaveSettings(deps: { settings: SettingsStore; events: Even
       if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
         errors.push(new AppError('setting_invalid', { field: key, message: `${key} must be a whole number from ${min} to ${max}` }));
       }
+    }
+    if (changes.heldCommentMail !== undefined && !heldCommentMailModes.includes(changes.heldCommentMail)) {
+      errors.push(new AppError('setting_invalid', { field: 'heldCommentMail', message: `heldCommentMail must be one of ${heldCommentMailModes.join(', ')}` }));
     }
     if (errors.length > 0) throw new InvalidFields(errors);
     const saved = await deps.settings.saveDiscussion(changes);

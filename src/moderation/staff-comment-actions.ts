@@ -12,10 +12,13 @@ import type { Clock } from '../lib/clock.ts';
 import { renderCommentMarkdown } from '../lib/markdown.ts';
 import type { Transact } from '../lib/transact.ts';
 import type { CommentStore } from '../comments/comment-store.ts';
+import type { ArticleStore } from '../articles/article-store.ts';
+import type { Notifications, NotifyStores } from '../notify/notifications.ts';
 import type { ModerationLog } from './moderation-log.ts';
 
 export interface StaffCommentDeps {
-  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog }>;
+  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog; articles: ArticleStore } & NotifyStores>;
+  readonly notifications: Pick<Notifications, 'staffReplied'>;
   readonly events: EventSink;
   readonly clock: Clock;
 }
@@ -62,7 +65,7 @@ export function createStaffCommentActions(deps: StaffCommentDeps) {
     async reply(input: { parentId: CommentId; text: string; staff: Staff }): Promise<Comment> {
       const at = deps.clock.now();
       const text = cleanText(input.text);
-      const reply = await deps.transact(async ({ comments, moderationLog }) => {
+      const reply = await deps.transact(async ({ comments, moderationLog, articles, outbox, subscriptions }) => {
         const parent = await comments.findById(input.parentId);
         if (!parent) throw new AppError('comment_not_found');
         if (parent.status !== 'approved') throw new AppError('parent_invalid', { field: 'comment_parent' });
@@ -72,6 +75,8 @@ export function createStaffCommentActions(deps: StaffCommentDeps) {
           staffId: input.staff.id,
         });
         await moderationLog.append({ commentId: created.id, action: 'reply', actor: actorOf(input.staff), reason: `reply to #${parent.id}`, fromStatus: 'approved', toStatus: 'approved', at });
+        const article = await articles.findById(created.articleId);
+        if (article) await deps.notifications.staffReplied({ outbox, subscriptions }, { comment: created, article });
         return created;
       });
       deps.events.emit({ type: 'comment.created', articleId: reply.articleId, commentId: reply.id, status: 'approved' });

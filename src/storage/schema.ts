@@ -69,6 +69,8 @@ export interface StaffTable {
   role: string;
   password_hash: string;
   created_at: number;
+  /** 1 = mail this staff member about held comments (admins and moderators). */
+  held_comment_mail: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -150,6 +152,70 @@ export interface PasswordResetsTable {
   expires_at: number;
 }
 
+/** One mail, from the moment its cause commits until it is delivered (or given up on). */
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  recipient: string;
+  subject: string;
+  /** Emptied once delivered: links in it (confirmations, resets) should not outlive the mail. */
+  text_body: string;
+  html_body: string | null;
+  unsubscribe_url: string | null;
+  /** A JSON attachment (a commenter's data export), emptied once delivered. */
+  attachment_name: string | null;
+  attachment_json: string | null;
+  message_id: string;
+  /** queued | sending | sent | failed */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  /** While `sending`: when another instance may take the message over (this one died). */
+  lease_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+/** A commenter's address that asked for mail, and whether it confirmed (double opt-in). */
+export interface MailAddressesTable {
+  email_hash: string;
+  email: string;
+  confirmed_at: number | null;
+  confirmation_sent_at: number | null;
+  created_at: number;
+}
+
+/** replies: to comment_id; article: every new comment on article_id (comment_id 0). */
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  email_hash: string;
+  kind: string;
+  article_id: number;
+  comment_id: Generated<number>;
+  created_at: number;
+}
+
+/** A commenter's export or erasure request, waiting for them to confirm from the mail. */
+export interface PrivacyRequestsTable {
+  /** SHA-256 of the mailed link's token. */
+  token_hash: string;
+  email: string;
+  /** export | erase */
+  kind: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** Every export or erasure that ran: what, by whom, how many comments — never the address. */
+export interface PrivacyLogTable {
+  id: Generated<number>;
+  action: string;
+  actor: string;
+  comments: number;
+  at: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -170,4 +236,9 @@ export interface Database {
   tags: TagsTable;
   article_tags: ArticleTagsTable;
   article_revisions: ArticleRevisionsTable;
+  outbox: OutboxTable;
+  mail_addresses: MailAddressesTable;
+  subscriptions: SubscriptionsTable;
+  privacy_requests: PrivacyRequestsTable;
+  privacy_log: PrivacyLogTable;
 }

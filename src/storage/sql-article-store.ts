@@ -4,9 +4,10 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Article, ArticleDraft, ArticleStatus, ArticleSummary } from '../domain/article.ts';
 import { articleId, staffId, type ArticleId } from '../domain/ids.ts';
 import { trustHtml } from '../domain/trusted-html.ts';
-import type { ArticleRevision, ArticleStore, ArticleWrite, DeskArticle, NewArticleRevision } from '../articles/article-store.ts';
+import type { ArticleLink, ArticleRevision, ArticleStore, ArticleWrite, DeskArticle, NewArticleRevision, PublicList, PublicListQuery } from '../articles/article-store.ts';
 import type { Tag } from '../articles/tags.ts';
 import type { ArticleRevisionsTable, ArticlesTable, Database } from './schema.ts';
+import { queryMostDiscussed, queryPublicList, type ListRow } from './sql-public-lists.ts';
 import { translateDbError } from './translate-db-error.ts';
 
 type ArticleRow = Selectable<ArticlesTable> & { byline?: string | null };
@@ -136,6 +137,28 @@ export class SqlArticleStore implements ArticleStore {
     return rows.map((r) => r.section!).filter(Boolean);
   }
 
+  async countPublic(now: Date): Promise<number> {
+    const row = await this.#db
+      .selectFrom('articles')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('status', '=', 'published')
+      .where('published_at', '<=', now.getTime())
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async listPublicLinks(query: { now: Date; since?: Date; order: 'oldest' | 'newest'; limit: number; offset: number }): Promise<ArticleLink[]> {
+    const direction = query.order === 'oldest' ? 'asc' : 'desc';
+    let q = this.#db
+      .selectFrom('articles')
+      .select(['id', 'slug', 'title', 'published_at', 'updated_at'])
+      .where('status', '=', 'published')
+      .where('published_at', '<=', query.now.getTime());
+    if (query.since) q = q.where('published_at', '>=', query.since.getTime());
+    const rows = await q.orderBy('published_at', direction).orderBy('id', direction).limit(query.limit).offset(query.offset).execute();
+    return rows.map((r) => ({ id: articleId(r.id), slug: r.slug, title: r.title, publishedAt: new Date(Number(r.published_at)), updatedAt: new Date(Number(r.updated_at)) }));
+  }
+
   async listLatest(query: { now: Date; limit: number }): Promise<ArticleSummary[]> {
     const rows = await this.#db
       .selectFrom('articles as a')
@@ -169,6 +192,15 @@ export class SqlArticleStore implements ArticleStore {
     return row ? new Date(Number(row.published_at)) : null;
   }
 
+  async listPublic(query: PublicListQuery): Promise<PublicList> {
+    const { rows, total, name } = await queryPublicList(this.#db, query);
+    return { articles: rows.map(toSummary), total, name };
+  }
+
+  async listMostDiscussed(query: { now: Date; since: Date; limit: number }): Promise<ArticleSummary[]> {
+    return (await queryMostDiscussed(this.#db, query)).map(toSummary);
+  }
+
   /** Articles with the display name of the staff member they are by (if that account exists). */
   #withByline() {
     return this.#db.selectFrom('articles as a').leftJoin('staff as s', 's.id', 'a.author_staff_id').selectAll('a').select('s.name as byline');
@@ -199,6 +231,8 @@ function columns(draft: ArticleDraft) {
     published_at: draft.publishedAt.getTime(),
   };
 }
+
+const toSummary = (row: ListRow): ArticleSummary => ({ article: toArticle(row), approvedComments: Number(row.approved_comments ?? 0) });
 
 function toArticle(row: ArticleRow, tags?: readonly string[]): Article {
   return {

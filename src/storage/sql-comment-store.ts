@@ -6,9 +6,11 @@ import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts'
 import { articleId, commentId, staffId, type ArticleId, type CommentId } from '../domain/ids.ts';
 import type { AuthorHistory, CheckReason } from '../domain/moderation.ts';
 import { trustHtml, type TrustedHtml } from '../domain/trusted-html.ts';
-import type { CommentStore, NewComment, QueueFilter } from '../comments/comment-store.ts';
+import { searchTerms } from '../domain/search.ts';
+import type { CommentStore, FeedComment, NewComment, QueueFilter } from '../comments/comment-store.ts';
 import type { MigrationDialect } from './migrations/index.ts';
 import type { CommentsTable, Database } from './schema.ts';
+import { commentIdsMatching } from './sql-search-query.ts';
 import { translateDbError } from './translate-db-error.ts';
 
 export class SqlCommentStore implements CommentStore {
@@ -203,6 +205,26 @@ export class SqlCommentStore implements CommentStore {
     return out;
   }
 
+  async listForFeed(query: { now: Date; limit: number; articleId?: ArticleId }): Promise<FeedComment[]> {
+    let q = this.#db
+      .selectFrom('comments as c')
+      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .select(['c.id', 'c.author_name', 'c.body_html', 'c.created_at', 'c.edited_at', 'a.id as article_id', 'a.slug', 'a.title', 'a.published_at'])
+      .where('c.status', '=', 'approved')
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '<=', query.now.getTime());
+    if (query.articleId !== undefined) q = q.where('c.article_id', '=', query.articleId);
+    const rows = await q.orderBy('c.id', 'desc').limit(query.limit).execute();
+    return rows.map((r) => ({
+      id: commentId(r.id),
+      authorName: r.author_name,
+      bodyHtml: trustHtml(r.body_html), // sanitised on submit
+      createdAt: new Date(Number(r.created_at)),
+      editedAt: r.edited_at === null ? null : new Date(Number(r.edited_at)),
+      article: { id: articleId(r.article_id), slug: r.slug, title: r.title, publishedAt: new Date(Number(r.published_at)) },
+    }));
+  }
+
   #filtered(filter: QueueFilter) {
     let q = this.#db.selectFrom('comments');
     if (filter.articleId !== undefined) q = q.where('article_id', '=', filter.articleId);
@@ -210,13 +232,9 @@ export class SqlCommentStore implements CommentStore {
       const author = filter.author.trim();
       q = author.includes('@') ? q.where('author_email', '=', author.toLowerCase()) : q.where(sql`lower(author_name)`, '=', author.toLowerCase());
     }
-    if (filter.search) {
-      // Words anywhere in the text; a LIKE scan, adequate for the queue's filters until full-text search arrives.
-      for (const word of filter.search.trim().split(/\s+/).slice(0, 5)) {
-        const plain = word.toLowerCase().replace(/[\\%_]/g, ''); // LIKE escapes differ by dialect: drop wildcards
-        if (plain) q = q.where(sql`lower(body_text)`, 'like', `%${plain}%`);
-      }
-    }
+    // Words of the text or the author's name, through the full-text index (migration 0009).
+    const terms = filter.search ? searchTerms(filter.search) : [];
+    if (terms.length > 0) q = q.where('id', 'in', commentIdsMatching(this.#dialect, terms));
     return q;
   }
 

@@ -12,6 +12,10 @@ import { SqlModerationLog } from './sql-moderation-log.ts';
 import { SqlSettingsStore } from './sql-settings-store.ts';
 import { SqlStaffStore } from './sql-staff-store.ts';
 import { SqlCommenterRuleStore } from './sql-commenter-rule-store.ts';
+import { SqlArticleSearch } from './sql-search.ts';
+import { SqlOutboxStore } from './sql-outbox-store.ts';
+import { SqlSubscriptionStore } from './sql-subscription-store.ts';
+import { SqlPersonalDataStore } from './sql-personal-data-store.ts';
 import { translateDbError } from './translate-db-error.ts';
 
 export interface SqlStores {
@@ -22,6 +26,10 @@ export interface SqlStores {
   readonly jobs: SqlJobStore;
   readonly staff: SqlStaffStore;
   readonly commenterRules: SqlCommenterRuleStore;
+  readonly search: SqlArticleSearch;
+  readonly outbox: SqlOutboxStore;
+  readonly subscriptions: SqlSubscriptionStore;
+  readonly personalData: SqlPersonalDataStore;
 }
 
 export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect, now: () => Date): SqlStores {
@@ -33,6 +41,10 @@ export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect,
     jobs: new SqlJobStore(db),
     staff: new SqlStaffStore(db),
     commenterRules: new SqlCommenterRuleStore(db),
+    search: new SqlArticleSearch(db, dialect),
+    outbox: new SqlOutboxStore(db),
+    subscriptions: new SqlSubscriptionStore(db),
+    personalData: new SqlPersonalDataStore(db),
   };
 }
 

@@ -4,8 +4,11 @@
 
 import { articlePath, type Article } from '../domain/article.ts';
 import type { Discussion } from '../domain/discussion.ts';
+import { listingPath } from '../domain/listing.ts';
 import { CommentForm, type CommentFormProps } from './comment-form.tsx';
 import { CommentThread } from './comment-thread.tsx';
+import { Byline, Section } from './article-list.tsx';
+import { articleMeta } from './article-meta.ts';
 import { Layout } from './layout.tsx';
 import { RawHtml } from './raw-html.tsx';
 import { formatDate, type SiteView } from './site.ts';
@@ -19,19 +22,27 @@ export interface ArticlePageProps {
   readonly form: Omit<CommentFormProps, 'site' | 'articleId' | 'action' | 'cancelReplyHref'>;
   /** Which page of comments this is, when comments are paged (links shown when there is more than one). */
   readonly commentPages?: { readonly current: number; readonly count: number };
+  /** The site's address without a trailing slash, for the page's absolute URLs (canonical, previews, JSON-LD). */
+  readonly origin: string;
 }
 
-export function ArticlePage({ site, article, discussion, commentsOpen, form, commentPages }: ArticlePageProps) {
+export function ArticlePage({ site, article, discussion, commentsOpen, form, commentPages, origin }: ArticlePageProps) {
   const m = site.messages;
   const path = articlePath(article);
+  const meta = articleMeta({ site, article, origin, commentCount: discussion.approvedCount });
   return (
-    <Layout site={site} title={`${article.title} — ${site.name}`} description={article.summary ?? undefined}>
+    <Layout site={site} title={`${article.title} — ${site.name}`} description={meta.description || undefined} meta={meta} commentFeed={{ title: m.feedCommentsOn(article.title), href: `${path}feed/` }}>
       <article class="article" aria-labelledby="article-title">
         <header class="article-header">
-          {article.section ? <p class="article-section">{article.section}</p> : null}
+          {article.section ? <Section name={article.section} /> : null}
           <h1 id="article-title">{article.title}</h1>
           <p class="dateline">
-            {article.byline ? <span class="byline">{m.byline(article.byline)} · </span> : null}
+            {article.byline ? (
+              <>
+                <Byline site={site} name={article.byline} />
+                {' · '}
+              </>
+            ) : null}
             <time dateTime={article.publishedAt.toISOString()}>{formatDate(site, article.publishedAt, false)}</time>
             {' · '}
             <a href="#comments">{m.comments(discussion.approvedCount)}</a>
@@ -39,9 +50,9 @@ export function ArticlePage({ site, article, discussion, commentsOpen, form, com
         </header>
         <RawHtml class="article-body" html={article.bodyHtml} />
         {article.tags && article.tags.length > 0 ? (
-          <ul class="article-tags" aria-label="Tags">
+          <ul class="article-tags" aria-label={m.tagsLabel}>
             {article.tags.map((tag) => (
-              <li>{tag}</li>
+              <li>{listingPath('tag', tag) ? <a href={listingPath('tag', tag)!}>{tag}</a> : tag}</li>
             ))}
           </ul>
         ) : null}

@@ -12,9 +12,13 @@ export interface CommentFormValues {
   readonly email: string;
   readonly url: string;
   readonly consent: boolean;
+  /** "Notify me of replies to my comment" (off unless ticked). */
+  readonly notifyReplies: boolean;
+  /** "Notify me of new comments on this article" (off unless ticked). */
+  readonly notifyArticle: boolean;
 }
 
-export const emptyFormValues: CommentFormValues = { comment: '', author: '', email: '', url: '', consent: false };
+export const emptyFormValues: CommentFormValues = { comment: '', author: '', email: '', url: '', consent: false, notifyReplies: false, notifyArticle: false };
 
 export interface FormError {
   /** The form field's name, or null for an error about the whole comment. */
@@ -161,6 +165,20 @@ export function CommentForm({ site, articleId, action, values, errors, replyTo, 
         <p class="comment-form-cookies-consent">
           <input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox" value="yes" checked={values.consent} />{' '}
           <label for="wp-comment-cookies-consent">{m.cookiesConsent}</label>
+        </p>
+        <fieldset class="comment-form-notify">
+          <legend>{m.notifyLegend}</legend>
+          <p>
+            <input id="notify_replies" name="notify_replies" type="checkbox" value="1" checked={values.notifyReplies} />{' '}
+            <label for="notify_replies">{m.notifyReplies}</label>
+          </p>
+          <p>
+            <input id="notify_article" name="notify_article" type="checkbox" value="1" checked={values.notifyArticle} />{' '}
+            <label for="notify_article">{m.notifyArticle}</label>
+          </p>
+        </fieldset>
+        <p class="comment-form-privacy">
+          <a href="/privacy/">{m.privacyLink}</a> · <a href="/privacy/your-data">{m.yourDataLink}</a>
         </p>
         <p class="form-submit">
           <button name="submit" type="submit" id="submit" class="submit">

@@ -45,8 +45,10 @@ function CommentItem({ site, node, canReply }: { site: SiteView; node: ThreadNod
           </span>
           {c.byStaff ? <span class="badge">{m.staffBadge}</span> : null}
           {c.featured ? <span class="badge badge-pick">{m.featuredBadge}</span> : null}
-          <a class="comment-permalink" href={`#comment-${c.id}`} aria-label={m.permalinkTo(c.authorName)}>
+          {/* The visible date starts the link's name (a label replacing it would hide what sighted readers see). */}
+          <a class="comment-permalink" href={`#comment-${c.id}`}>
             <time dateTime={c.createdAt.toISOString()}>{formatDate(site, c.createdAt)}</time>
+            <span class="visually-hidden"> · {m.permalinkTo(c.authorName)}</span>
           </a>
           {c.edited ? <span class="comment-edited">{m.edited}</span> : null}
         </header>

@@ -4,6 +4,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
+import { MetaTags, type PageMeta } from './page-meta.tsx';
 import type { SiteView } from './site.ts';
 
 export interface LayoutProps {
@@ -11,10 +12,16 @@ export interface LayoutProps {
   readonly title: string;
   readonly description?: string;
   readonly canonicalPath?: string;
+  /** Canonical URL, link previews, feeds and structured data (public pages). */
+  readonly meta?: PageMeta;
+  /** The RSS feed of the comments on this page's article, linked from the head. */
+  readonly commentFeed?: { readonly title: string; readonly href: string };
+  /** Asks search engines not to index the page (search results). */
+  readonly noindex?: boolean;
   readonly children: ComponentChildren;
 }
 
-export function Layout({ site, title, description, children }: LayoutProps) {
+export function Layout({ site, title, description, meta, commentFeed, noindex, children }: LayoutProps) {
   const m = site.messages;
   return (
     <html lang={site.locale.split('-')[0]}>
@@ -22,7 +29,11 @@ export function Layout({ site, title, description, children }: LayoutProps) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
+        {noindex ? <meta name="robots" content="noindex" /> : null}
         {description ? <meta name="description" content={description} /> : null}
+        {meta ? <MetaTags site={site} meta={meta} /> : null}
+        <link rel="alternate" type="application/rss+xml" title={m.feedLatestArticles(site.name)} href="/feed/" />
+        {commentFeed ? <link rel="alternate" type="application/rss+xml" title={commentFeed.title} href={commentFeed.href} /> : null}
         <meta name="color-scheme" content="light dark" />
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={site.assets.css} />
@@ -37,10 +48,14 @@ export function Layout({ site, title, description, children }: LayoutProps) {
             {site.name}
           </a>
           <span class="tagline">{m.siteTagline}</span>
+          <nav class="site-nav" aria-label={m.siteNavigation}>
+            <a href="/">{m.home}</a>
+            <a href="/search">{m.search}</a>
+          </nav>
         </header>
-        <main id="main">{children}</main>
+        <main id="main" tabIndex={-1}>{children}</main>
         <footer class="site-footer">
-          <a href="/">{m.backToFront}</a>
+          <a href="/">{m.backToFront}</a> · <a href="/privacy/">{m.privacy}</a>
         </footer>
       </body>
     </html>

@@ -42,8 +42,8 @@ describe('the article editor', () => {
     const page = await ctx.app.inject('/2026/11/29/storm-hits-the-coast/');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<em>paragraph<\/em>/);
-    assert.match(page.body, new RegExp(`<span class="byline">By ${ed.staff.name} · </span>`));
-    assert.match(page.body, /<ul class="article-tags" aria-label="Tags"><li>Storms<\/li><li>coast<\/li><\/ul>/);
+    assert.match(page.body, new RegExp(`<span class="byline">By <a href="/author/${ed.staff.name.replace(' ', '-')}/">${ed.staff.name}</a></span> · `));
+    assert.match(page.body, /<ul class="article-tags" aria-label="Tags"><li><a href="\/tag\/storms\/">Storms<\/a><\/li><li><a href="\/tag\/coast\/">coast<\/a><\/li><\/ul>/);
     const list = await ctx.app.inject({ url: '/admin/articles', headers: { cookie: ed.cookie } });
     assert.match(list.body, new RegExp(`<a href="/admin/articles/${id}">Storm Hits the Coast</a>`));
     assert.match(list.body, /Published November 29, 2026/);
@@ -60,7 +60,7 @@ describe('the article editor', () => {
     assert.equal(saved.statusCode, 303);
     const page = await ctx.app.inject('/2026/11/29/storm-hits-the-coast/');
     assert.match(page.body, /Rewritten\./);
-    assert.match(page.body, /<li>weather<\/li>/);
+    assert.match(page.body, /<li><a href="\/tag\/weather\/">weather<\/a><\/li>/);
     assert.doesNotMatch(page.body, /class="byline"/, 'no byline when none is chosen');
     const revisions = await ctx.dateline.stores.articles.listRevisions(articleId(id));
     assert.deepEqual(revisions.map((r) => [r.title, r.savedBy, r.savedAt.toISOString()]), [

@@ -17,7 +17,7 @@ describe('the article page', () => {
     const html = res.body;
     assert.match(html, /<h1 id="article-title">North Korean Soldiers Return to Fanfare After Serving in Russia’s War With Ukraine<\/h1>/);
     assert.match(html, /<time datetime="2026-11-25T09:00:00.000Z">November 25, 2026<\/time>/);
-    assert.match(html, /<p class="article-section">World<\/p>/);
+    assert.match(html, /<p class="article-section"><a href="\/section\/world\/">World<\/a><\/p>/);
     assert.match(html, /<p>North Korean state media on Wednesday/);
     assert.match(html, /No comments yet/);
     for (const text of [
@@ -122,7 +122,8 @@ describe('the article page', () => {
     const { app, publishSeedArticle } = await buildTestApp(t);
     const { path } = await publishSeedArticle();
     const html = (await app.inject(path)).body;
-    const external = [...html.matchAll(/\s(?:src|href)="(https?:)?\/\/[^"]*"/g)].filter((m) => /<(?:script|link|img|iframe)[^>]*$/.test(html.slice(0, m.index)));
+    // The page's own absolute URLs (canonical, feeds) name this site, not another.
+    const external = [...html.matchAll(/\s(?:src|href)="((?:https?:)?\/\/[^"]*)"/g)].filter((m) => !m[1]!.startsWith('http://localhost:80/') && /<(?:script|link|img|iframe)[^>]*$/.test(html.slice(0, m.index)));
     assert.deepEqual(external, []);
     const css = html.match(/<link rel="stylesheet" href="([^"]+)"/)?.[1];
     const js = html.match(/<script src="([^"]+)"/)?.[1];

@@ -48,7 +48,8 @@ it('shows no commenter’s email or IP anywhere in public output, in any form', 
     for (const s of secrets.slice(0, -2)) for (const tr of traces(s)) assert.ok(!own.body.toLowerCase().includes(tr), `own page leaks ${s}`);
     responses.push(res.body, JSON.stringify(res.headers.location));
   }
-  const crawl = ['/', path, `${path}?replytocom=${parent}`, '/healthz', '/nope', path.slice(0, -1)];
+  const feeds = ['/feed/', '/feed/atom/', '/feed.json', '/comments/feed/', '/comments/feed/atom/', '/comments/feed.json', `${path}feed/`, `${path}feed/atom/`, `${path}feed.json`];
+  const crawl = ['/', path, `${path}?replytocom=${parent}`, '/healthz', '/nope', path.slice(0, -1), ...feeds, '/sitemap.xml', '/sitemap-news.xml', '/robots.txt'];
   for (const url of crawl) {
     const res = await app.inject(url);
     responses.push(res.body, JSON.stringify(res.headers));

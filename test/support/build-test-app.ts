@@ -31,6 +31,8 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     timeZone: 'UTC',
     logLevel: 'silent',
     trustProxy: false,
+    smtpUrl: null,
+    mailFrom: null,
     ...overrides,
   };
 }

@@ -16,6 +16,9 @@ import type { ModerationLog } from '../../moderation/moderation-log.ts';
 import type { ModerationQueue } from '../../moderation/moderation-queue.ts';
 import type { SaveSettings } from '../../moderation/save-settings.ts';
 import type { SettingsStore } from '../../moderation/settings-store.ts';
+import type { OutboxStore } from '../../notify/outbox-store.ts';
+import type { SubscriptionStore } from '../../notify/subscription-store.ts';
+import type { YourData } from '../../privacy/your-data.ts';
 import type { SiteView } from '../../views/site.ts';
 
 export interface AdminDeps {
@@ -36,6 +39,11 @@ export interface AdminDeps {
   readonly staffActions: StaffCommentActions;
   readonly commenterRuleStore: CommenterRuleStore;
   readonly passwordReset: PasswordReset;
+  readonly outbox: OutboxStore;
+  readonly yourData: YourData;
+  readonly heldCommentMail: Pick<SubscriptionStore, 'heldCommentRecipients' | 'setHeldCommentMail'>;
+  /** One sentence on where mail goes (SMTP server or .eml files), for the Mail page. */
+  readonly mailDelivery: string;
   /** DATELINE_PUBLIC_URL, for links in mail; null = the address a request came to. */
   readonly publicUrl: string | null;
   readonly clock: Clock;

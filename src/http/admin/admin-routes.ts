@@ -7,7 +7,8 @@ import type { AdminArea } from '../../domain/staff.ts';
 export type AdminHandlerName =
   | 'showArticles' | 'newArticle' | 'createArticle' | 'editArticle' | 'saveArticle' | 'actOnArticle' | 'previewArticle' | 'showRevision'
   | 'showRules' | 'addRule' | 'liftRule' | 'writeOnComment'
-  | 'dashboard' | 'showQueue' | 'actOnQueue' | 'showLog' | 'showSettings' | 'saveSettings' | 'showStaff' | 'addStaff' | 'signOut';
+  | 'dashboard' | 'showQueue' | 'actOnQueue' | 'showLog' | 'showSettings' | 'saveSettings' | 'showStaff' | 'addStaff' | 'signOut'
+  | 'showOutbox' | 'retryMail' | 'setHeldMail' | 'showPrivacy' | 'runPrivacy';
 
 export interface AdminRoute {
   readonly method: 'GET' | 'POST';
@@ -29,8 +30,13 @@ export const adminRoutes: readonly AdminRoute[] = [
   { method: 'POST', url: '/admin/commenters/lift', area: 'comments', handler: 'liftRule' },
   { method: 'GET', url: '/admin/settings', area: 'settings', handler: 'showSettings' },
   { method: 'POST', url: '/admin/settings', area: 'settings', handler: 'saveSettings' },
+  { method: 'GET', url: '/admin/privacy', area: 'settings', handler: 'showPrivacy' },
+  { method: 'POST', url: '/admin/privacy', area: 'settings', handler: 'runPrivacy' },
+  { method: 'GET', url: '/admin/outbox', area: 'settings', handler: 'showOutbox' },
+  { method: 'POST', url: '/admin/outbox', area: 'settings', handler: 'retryMail' },
   { method: 'GET', url: '/admin/staff', area: 'staff', handler: 'showStaff' },
   { method: 'POST', url: '/admin/staff', area: 'staff', handler: 'addStaff' },
+  { method: 'POST', url: '/admin/staff/mail', area: 'staff', handler: 'setHeldMail' },
   { method: 'POST', url: '/admin/logout', area: 'any', handler: 'signOut' },
   { method: 'GET', url: '/admin/articles', area: 'articles', handler: 'showArticles' },
   { method: 'POST', url: '/admin/articles', area: 'articles', handler: 'createArticle' },

@@ -2,7 +2,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, InvalidFields } from '../../domain/errors.ts';
-import { articleId, commentId } from '../../domain/ids.ts';
+import { articleId, commentId, staffId } from '../../domain/ids.ts';
 import type { ModerationAction, ModerationLogEntry } from '../../domain/moderation.ts';
 import type { DiscussionSettings } from '../../domain/settings.ts';
 import { staffActor } from '../../domain/staff.ts';
@@ -25,6 +25,10 @@ const positiveInt = (raw: string | undefined): number | undefined => (raw && /^\
 
 export function createDeskRoutes(deps: AdminDeps) {
   const ctxOf = (request: FastifyRequest) => adminContext(deps.site, sessionOf(request));
+  const staffLists = async () => {
+    const [staff, recipients] = await Promise.all([deps.staff.list(), deps.heldCommentMail.heldCommentRecipients()]);
+    return { staff, heldMail: new Set(recipients.map((r) => r.id)) };
+  };
   const errorList = (e: AppError) => (e instanceof InvalidFields ? e.errors : [e]).map((x) => ({ field: x.field ?? null, message: x.code === 'setting_invalid' ? x.message : deps.site.messages.errors[x.code] }));
 
   async function showQueue(request: FastifyRequest, reply: FastifyReply) {
@@ -119,6 +123,7 @@ export function createDeskRoutes(deps: AdminDeps) {
         holdAllComments: field(body, 'holdAllComments') === '1',
         requirePreviouslyApproved: field(body, 'requirePreviouslyApproved') === '1',
         pageComments: field(body, 'pageComments') === '1',
+        heldCommentMail: field(body, 'heldCommentMail') as DiscussionSettings['heldCommentMail'],
         moderationWords: lines('moderationWords'),
         disallowedWords: lines('disallowedWords'),
         ...Object.fromEntries(Object.keys(settingRanges).map((key) => [key, field(body, key).trim() === '' ? Number.NaN : Number(field(body, key))])),
@@ -134,7 +139,14 @@ export function createDeskRoutes(deps: AdminDeps) {
     },
 
     async showStaff(request: FastifyRequest, reply: FastifyReply) {
-      return sendAdminPage(reply, StaffPageView({ ctx: ctxOf(request), staff: await deps.staff.list(), errors: [], values: { name: '', email: '', role: 'moderator' } }));
+      return sendAdminPage(reply, StaffPageView({ ctx: ctxOf(request), ...(await staffLists()), errors: [], values: { name: '', email: '', role: 'moderator' } }));
+    },
+
+    async setHeldMail(request: FastifyRequest, reply: FastifyReply) {
+      const body = formBody(request);
+      const id = positiveInt(field(body, 'id'));
+      if (id !== undefined) await deps.heldCommentMail.setHeldCommentMail(staffId(id), field(body, 'on') === '1');
+      return reply.redirect('/admin/staff', 303);
     },
 
     async addStaff(request: FastifyRequest, reply: FastifyReply) {
@@ -145,7 +157,7 @@ export function createDeskRoutes(deps: AdminDeps) {
         return reply.redirect('/admin/staff', 303);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        return sendAdminPage(reply, StaffPageView({ ctx: ctxOf(request), staff: await deps.staff.list(), errors: errorList(e), values }), statusForKind[e.kind]);
+        return sendAdminPage(reply, StaffPageView({ ctx: ctxOf(request), ...(await staffLists()), errors: errorList(e), values }), statusForKind[e.kind]);
       }
     },
   };

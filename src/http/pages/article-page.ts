@@ -10,6 +10,7 @@ import { renderDocument } from '../../views/layout.tsx';
 import { articleTag, frontPageTag } from '../page-cache.ts';
 import type { PageDeps } from '../page-deps.ts';
 import { sendPersonalPage, sendSharedPage, toCachedPage } from '../send-page.ts';
+import { siteBaseUrl } from '../send-shared-document.ts';
 import { sendNotFound } from './error-pages.ts';
 
 interface ArticleParams {
@@ -26,8 +27,9 @@ export interface FormState {
 }
 
 export function createArticlePage(deps: PageDeps) {
-  /** The whole page as HTML for this reader, with the form in the given state; null when `page` is past the last. */
-  async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[], page = 1): Promise<string | null> {
+  /** The whole page as HTML for this reader, with the form in the given state; null when `view.page` is past the last. `view.origin`: siteBaseUrl. */
+  async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[], view: { origin: string; page?: number }): Promise<string | null> {
+    const page = view.page ?? 1;
     const now = deps.clock.now();
     const [discussion, settings] = await Promise.all([deps.listDiscussion(article, ownPendingIds, page), deps.settings.discussion()]);
     if (page > discussion.pageCount) return null;
@@ -39,6 +41,7 @@ export function createArticlePage(deps: PageDeps) {
         discussion,
         commentsOpen: isCommentingOpen(article, settings, now),
         commentPages: { current: discussion.page, count: discussion.pageCount },
+        origin: view.origin,
         form: {
           values: form.values,
           errors: form.errors,
@@ -54,7 +57,9 @@ export function createArticlePage(deps: PageDeps) {
     const replyToId = parseId(request.query.replytocom);
     // Comment pages: ?cpage=N (N ≥ 2); page 1 is the article's own URL, and is what a missing or malformed cpage means.
     const page = parseId(request.query.cpage) ?? 1;
-    const key = page === 1 ? path : `${path}?cpage=${page}`;
+    const origin = siteBaseUrl(deps, request);
+    // Absolute links taken from the Host header differ by host, so the host is part of the key then.
+    const key = `${deps.publicUrl === null ? origin : ''}${page === 1 ? path : `${path}?cpage=${page}`}`;
     const personal = deps.cookies.isPersonal(request) || replyToId !== null;
     if (!personal) {
       const cached = deps.cache.get(key, deps.clock.now());
@@ -67,7 +72,7 @@ export function createArticlePage(deps: PageDeps) {
     if (canonical !== path) return reply.redirect(canonical, 301);
 
     if (!personal) {
-      const html = await renderArticle(article, { values: emptyFormValues, errors: [], replyToId: null }, [], page);
+      const html = await renderArticle(article, { values: emptyFormValues, errors: [], replyToId: null }, [], { origin, page });
       if (html === null) return reply.redirect(`${canonical}#comments`, 301); // past the last page (comments were removed, or paging turned off)
       const cachedPage = toCachedPage(html, deps.cache.lastModifiedFor(key, deps.clock.now()));
       const settings = await deps.settings.discussion();
@@ -78,7 +83,7 @@ export function createArticlePage(deps: PageDeps) {
     const values = remembered
       ? { ...emptyFormValues, author: remembered.name, email: remembered.email, url: remembered.url, consent: true }
       : emptyFormValues;
-    const html = await renderArticle(article, { values, errors: [], replyToId }, deps.cookies.pendingIds(request, deps.clock.now()), page);
+    const html = await renderArticle(article, { values, errors: [], replyToId }, deps.cookies.pendingIds(request, deps.clock.now()), { origin, page });
     if (html === null) return reply.redirect(`${canonical}#comments`, 301);
     return sendPersonalPage(reply, html);
   }

@@ -9,6 +9,7 @@ import type { CommentFormValues, FormError } from '../../views/comment-form.tsx'
 import { statusForKind } from '../error-responses.ts';
 import type { PageDeps } from '../page-deps.ts';
 import { sendPersonalPage } from '../send-page.ts';
+import { siteBaseUrl } from '../send-shared-document.ts';
 import type { ArticlePageHandlers } from './article-page.ts';
 import { sendNotFound } from './error-pages.ts';
 
@@ -25,6 +26,8 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       email: field(body, 'email'),
       url: field(body, 'url'),
       consent: body['wp-comment-cookies-consent'] !== undefined,
+      notifyReplies: body.notify_replies !== undefined,
+      notifyArticle: body.notify_article !== undefined,
     };
     const postId = positiveInt(field(body, 'comment_post_ID'));
     const parentId = positiveInt(field(body, 'comment_parent'));
@@ -40,6 +43,7 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
         bodyText: values.comment,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
+        subscribe: { replies: values.notifyReplies, article: values.notifyArticle },
       });
       if (values.consent) deps.cookies.remember(reply, { name: comment.authorName, email: values.email.trim(), url: comment.authorUrl ?? '' });
       else deps.cookies.forget(reply);
@@ -54,7 +58,7 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       );
       // A reply whose parent cannot take replies is offered as a top-level comment instead.
       const replyToId = e.code === 'parent_invalid' ? null : parentId;
-      const html = (await pages.renderArticle(article, { values, errors, replyToId }, deps.cookies.pendingIds(request, deps.clock.now()))) ?? '';
+      const html = (await pages.renderArticle(article, { values, errors, replyToId }, deps.cookies.pendingIds(request, deps.clock.now()), { origin: siteBaseUrl(deps, request) })) ?? '';
       if (e.code === 'comment_flood') reply.header('retry-after', '15');
       return sendPersonalPage(reply, html, statusForKind[e.kind]);
     }

@@ -7,6 +7,9 @@ import * as m0003 from './0003_staff_and_sessions.ts';
 import * as m0004 from './0004_commenter_rules_and_staff_edits.ts';
 import * as m0006 from './0006_password_resets.ts';
 import * as m0007 from './0007_duplicate_lookup.ts';
+import * as m0008 from './0008_mail_outbox_and_subscriptions.ts';
+import * as m0009 from './0009_search.ts';
+import * as m0010 from './0010_personal_data.ts';
 import * as m0005 from './0005_article_revisions_and_tags.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
@@ -24,4 +27,7 @@ export const migrations: Record<string, DialectMigration> = {
   '0005_article_revisions_and_tags': m0005,
   '0006_password_resets': m0006,
   '0007_duplicate_lookup': m0007,
+  '0008_mail_outbox_and_subscriptions': m0008,
+  '0009_search': m0009,
+  '0010_personal_data': m0010,
 };

@@ -20,6 +20,8 @@ const areas: { area: AdminArea; href: string; label: string }[] = [
   { area: 'articles', href: '/admin/articles', label: 'Articles' },
   { area: 'comments', href: '/admin/commenters', label: 'Commenters' },
   { area: 'settings', href: '/admin/settings', label: 'Settings' },
+  { area: 'settings', href: '/admin/outbox', label: 'Mail' },
+  { area: 'settings', href: '/admin/privacy', label: 'Privacy' },
   { area: 'staff', href: '/admin/staff', label: 'Staff' },
 ];
 

@@ -3,6 +3,7 @@
 // Discussion settings (WordPress's names in the help text), the staff list, and the dashboard.
 
 import type { DiscussionSettings } from '../../domain/settings.ts';
+import type { StaffId } from '../../domain/ids.ts';
 import type { Staff } from '../../domain/staff.ts';
 import type { ModerationLogEntry } from '../../domain/moderation.ts';
 import { formatDate } from '../site.ts';
@@ -81,6 +82,27 @@ export function SettingsPageView({ ctx, settings, errors, saved }: { ctx: AdminC
           <NumberField name="closeCommentsAfterDays" label="Close comments on articles older than this many days" value={settings.closeCommentsAfterDays} min={0} max={36500} help="0 keeps comments open." />
         </fieldset>
         <fieldset>
+          <legend>Mail to moderators</legend>
+          <p>
+            <label for="heldCommentMail">When a comment is held</label>
+            <select id="heldCommentMail" name="heldCommentMail" aria-describedby="heldCommentMail-help">
+              {[
+                ['each', 'Mail admins and moderators about each one'],
+                ['digest', 'Mail them a digest of held comments'],
+                ['off', 'Send no mail'],
+              ].map(([v, l]) => (
+                <option value={v} selected={settings.heldCommentMail === v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+            <span class="field-help" id="heldCommentMail-help">
+              WordPress: moderation_notify. Each mail has links to approve, spam or trash in one click. Anyone can stop them from the mail.
+            </span>
+          </p>
+          <NumberField name="heldCommentDigestMinutes" label="Minutes between two digests" value={settings.heldCommentDigestMinutes} min={5} max={10080} help="A digest goes out only when new comments were held since the last one." />
+        </fieldset>
+        <fieldset>
           <legend>Privacy</legend>
           <NumberField name="ipRetentionDays" label="Keep commenters’ full IP addresses for this many days" value={settings.ipRetentionDays} min={1} max={3650} help="After that only the network is kept (IPv4 /24, IPv6 /64)." />
         </fieldset>
@@ -94,7 +116,34 @@ export function SettingsPageView({ ctx, settings, errors, saved }: { ctx: AdminC
   );
 }
 
-export function StaffPageView({ ctx, staff, errors, values }: { ctx: AdminContext; staff: readonly Staff[]; errors: Errors; values: { name: string; email: string; role: string } }) {
+export interface StaffPageProps {
+  readonly ctx: AdminContext;
+  readonly staff: readonly Staff[];
+  /** Admins and moderators who get a mail about held comments. */
+  readonly heldMail: ReadonlySet<StaffId>;
+  readonly errors: Errors;
+  readonly values: { name: string; email: string; role: string };
+}
+
+/** On or off for an admin or moderator, with the button that flips it; editors get none. */
+function HeldMailCell({ ctx, member, on }: { ctx: AdminContext; member: Staff; on: boolean }) {
+  if (member.role === 'editor') return <td>—</td>;
+  return (
+    <td>
+      <form method="post" action="/admin/staff/mail" class="inline-form">
+        <Csrf ctx={ctx} />
+        <input type="hidden" name="id" value={String(member.id)} />
+        <input type="hidden" name="on" value={on ? '0' : '1'} />
+        {on ? 'On' : 'Off'}{' '}
+        <button type="submit" aria-label={`${on ? 'Turn off' : 'Turn on'} held-comment mail for ${member.name}`}>
+          {on ? 'Turn off' : 'Turn on'}
+        </button>
+      </form>
+    </td>
+  );
+}
+
+export function StaffPageView({ ctx, staff, heldMail, errors, values }: StaffPageProps) {
   return (
     <AdminLayout ctx={ctx} title="Staff" current="/admin/staff">
       <table class="log">
@@ -103,6 +152,7 @@ export function StaffPageView({ ctx, staff, errors, values }: { ctx: AdminContex
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Role</th>
+            <th scope="col">Held-comment mail</th>
             <th scope="col">Since</th>
           </tr>
         </thead>
@@ -112,6 +162,7 @@ export function StaffPageView({ ctx, staff, errors, values }: { ctx: AdminContex
               <td>{s.name}</td>
               <td>{s.email}</td>
               <td>{s.role}</td>
+              <HeldMailCell ctx={ctx} member={s} on={heldMail.has(s.id)} />
               <td>{formatDate(ctx.site, s.createdAt, false)}</td>
             </tr>
           ))}

@@ -13,7 +13,11 @@ import { parseArticleFile } from './articles/parse-article-file.ts';
 import { createPublishArticle } from './articles/publish-article.ts';
 import { createListDiscussion } from './comments/list-discussion.ts';
 import { createSubmitComment } from './comments/submit-comment.ts';
+import { FormTokens } from './comments/form-token.ts';
 import { createApp } from './http/app.ts';
+import { encodeLiveUpdate } from './http/live-stream.ts';
+import { createLiveHub, type LiveHubLimits } from './live/live-hub.ts';
+import { createPruneLiveEvents } from './live/prune-live-events.ts';
 import { loadAssets } from './http/assets.ts';
 import { CommenterCookies } from './http/commenter-cookies.ts';
 import { articleListTag, articleTag, frontPageTag, PageCache } from './http/page-cache.ts';
@@ -50,6 +54,8 @@ export interface DatelineOptions {
   readonly logLevel?: string;
   /** Apply pending migrations on open (default). A cluster worker leaves that to the primary. */
   readonly migrate?: boolean;
+  /** Live update limits (streams per instance, poll and heartbeat intervals); defaults suit production. */
+  readonly liveLimits?: Partial<LiveHubLimits>;
 }
 
 export async function createDateline(config: Config, options: DatelineOptions = {}) {
@@ -67,6 +73,11 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   const keyedHash = new KeyedHash(secret);
 
   const cache = new PageCache();
+  // Live updates: open article pages get new public comments over SSE. Rendering a comment needs
+  // the site's wording, not its asset URLs.
+  const liveSite = { name: config.siteName, locale: config.locale, timeZone: config.timeZone, messages: en, assets: { css: '', js: '' } };
+  const liveHub = createLiveHub({ feed: stores.liveEvents, keyedHash, encode: (update) => encodeLiveUpdate(liveSite, update), limits: options.liveLimits, log: logger.child({ part: 'live' }) });
+  await liveHub.start();
   const listeners: ((event: DomainEvent) => void)[] = [
     (event) => {
       if (event.type === 'settings.saved') return cache.clear(); // settings shape every page
@@ -74,6 +85,10 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       if (event.type === 'comment.created' && event.status !== 'approved') return; // nothing public changed
       cache.invalidate(articleTag(event.articleId));
       cache.invalidate(frontPageTag);
+    },
+    // A change to comments (here or on another instance) may have written live events: read them now.
+    (event) => {
+      if (event.type.startsWith('comment')) liveHub.wake();
     },
   ];
   const deliver = (event: DomainEvent) => {
@@ -117,11 +132,12 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     from: mailFrom,
     log: logger.child({ part: 'outbox' }),
   });
+  const formTokens = new FormTokens(keyedHash);
   const moderateComment = createModerateComment({ transact, events, clock, notifications });
 
   const services = {
     publishArticle: createPublishArticle({ transact, events, clock }),
-    submitComment: createSubmitComment({ articles: stores.articles, settings: stores.settings, transact, checks: checkOrder, keyedHash, commenterRules: stores.commenterRules, events, clock, notifications, groupCommit: database.dialect === 'sqlite' }),
+    submitComment: createSubmitComment({ articles: stores.articles, settings: stores.settings, transact, checks: checkOrder, keyedHash, commenterRules: stores.commenterRules, spamModel: stores.spamModel, events, clock, notifications, formTokens, groupCommit: database.dialect === 'sqlite' }),
     moderateComment,
     yourData: createYourData({ transact, notifications, keyedHash, events, clock, siteName: config.siteName, siteUrl }),
     manageNotifications: createManageNotifications({ subscriptions: stores.subscriptions, comments: stores.comments, articles: stores.articles, moderateComment, links: mailLinks, clock }),
@@ -138,6 +154,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   const jobs = createJobRunner({ jobs: stores.jobs, clock, log: logger.child({ part: 'jobs' }) }, [
     createTruncateOldIps({ comments: stores.comments, settings: stores.settings }),
     createHeldDigest({ settings: stores.settings, comments: stores.comments, articles: stores.articles, transact, notifications, siteUrl }),
+    createPruneLiveEvents({ feed: stores.liveEvents }),
     { name: 'outbox-cleanup', intervalMs: 86_400_000, run: async (now) => `${await stores.outbox.deleteSentBefore(new Date(now.getTime() - 30 * 86_400_000))} sent mails forgotten` },
   ]);
 
@@ -151,6 +168,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       settings: stores.settings,
       listDiscussion: services.listDiscussion,
       submitComment: services.submitComment,
+      formTokens,
       cookies: new CommenterCookies(keyedHash, { secure: secureCookies }),
       cache,
       clock,
@@ -172,6 +190,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
         queue: services.moderationQueue,
         settings: stores.settings,
         saveSettings: services.saveSettings,
+        spamModel: stores.spamModel,
         commenterRules: services.commenterRules,
         staffActions: services.staffActions,
         commenterRuleStore: stores.commenterRules,
@@ -188,6 +207,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       trustProxy: config.trustProxy,
       manageNotifications: services.manageNotifications,
       yourData: services.yourData,
+      live: liveHub,
     });
   }
 
@@ -206,11 +226,13 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     cache,
     jobs,
     outboxWorker,
+    liveHub,
     database,
     buildApp,
     publishDemoIfEmpty,
     async close() {
       await jobs.stop();
+      await liveHub.stop();
       await outboxWorker.stop();
       await mailTransport.close();
       await database.close();

@@ -38,6 +38,8 @@ export interface CommentStore {
   /** Same article, parent, name, email and text, in any status but trash. */
   existsDuplicate(draft: CommentDraft): Promise<boolean>;
   /** Newest creation time since `since` of a comment from this IP hash or this email. */
+  /** Comments (any status) since `since` from this IP hash, from this email, and on this article: what rate limits count. */
+  countSince(query: { ipHash: string; email: string; articleId: ArticleId; ipSince: Date; articleSince: Date }): Promise<{ byIp: number; byEmail: number; byArticle: number }>;
   lastCommentAt(query: { ipHash: string; email: string; since: Date }): Promise<Date | null>;
   countApprovedByAuthor(query: { name: string; email: string }): Promise<number>;
   /**

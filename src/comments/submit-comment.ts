@@ -19,18 +19,27 @@ import { screeningActor } from '../domain/moderation.ts';
 import type { CommenterRuleStore } from '../moderation/commenter-rule-store.ts';
 import { ruleMatches } from '../domain/commenter-rule.ts';
 import { screenComment } from '../moderation/screen-comment.ts';
+import type { SpamModelStore } from '../moderation/spam-model-store.ts';
+import { scoreSpam } from '../moderation/spam-model.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
 import type { Notifications, NotifyStores, SubscribeRequest } from '../notify/notifications.ts';
+import type { DiscussionSettings } from '../domain/settings.ts';
 import type { CommentStore } from './comment-store.ts';
+import type { LiveStores } from '../live/live-event-store.ts';
+import { recordLiveEvent } from '../live/record-live-event.ts';
+import type { FormTokens } from './form-token.ts';
 
 export interface SubmitCommentDeps {
   readonly articles: ArticleStore;
   readonly settings: SettingsStore;
-  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog } & NotifyStores>;
+  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog } & NotifyStores & LiveStores>;
   readonly notifications: Pick<Notifications, 'commentStored'>;
+  readonly formTokens: FormTokens;
   readonly checks: readonly ModerationCheck[];
   readonly keyedHash: KeyedHash;
   readonly commenterRules: CommenterRuleStore;
+  /** The local spam classifier's counts, read (outside the write transaction) to score the text. */
+  readonly spamModel: SpamModelStore;
   readonly events: EventSink;
   readonly clock: Clock;
   /**
@@ -45,6 +54,19 @@ export interface SubmitCommentRequest extends CommentInput {
   readonly userAgent: string;
   /** The "notify me" boxes under the form (both off unless ticked). */
   readonly subscribe?: SubscribeRequest;
+  /**
+   * What came with a public form post: the honeypot field, the signed form token, the answer to
+   * the rate-limit puzzle (or the choice to be held instead). Absent for staff and shell callers,
+   * to whom neither bot signals nor rate limits apply.
+   */
+  readonly form?: FormSubmission;
+}
+
+export interface FormSubmission {
+  readonly honeypot: string;
+  readonly token: string;
+  readonly challenge: { readonly token: string; readonly nonce: string } | null;
+  readonly holdIfLimited: boolean;
 }
 
 export interface SubmittedComment {
@@ -55,6 +77,8 @@ export interface SubmittedComment {
 }
 
 const floodLookBackMs = 3_600_000; // WordPress looks one hour back for the last comment
+const rateWindowMs = 3_600_000; // rateLimitPerHour
+const articleRateWindowMs = 60_000; // rateLimitPerArticlePerMinute
 const maxUserAgentChars = 254;
 
 export function createSubmitComment(deps: SubmitCommentDeps) {
@@ -75,16 +99,28 @@ export function createSubmitComment(deps: SubmitCommentDeps) {
     const subscribe = request.subscribe ?? { replies: false, article: false };
     if ((subscribe.replies || subscribe.article) && !draft.authorEmail) throw new InvalidFields([new AppError('email_needed_to_notify', { field: 'email' })]);
 
-    const result = await transact(async ({ comments, moderationLog, outbox, subscriptions }) => {
+    const form = request.form;
+    const formSignals = form ? { honeypotFilled: form.honeypot.trim() !== '', token: deps.formTokens.read(form.token, article.id, now) } : null;
+    const solved = form?.challenge ? deps.formTokens.solves(form.challenge, { ip: request.ip, text: draft.bodyText }, now) : false;
+
+    const spamScore = settings.spamHoldPercent > 0 ? await scoreSpam(deps.spamModel, draft.bodyText) : null;
+    const result = await transact(async ({ comments, moderationLog, outbox, subscriptions, liveEvents }) => {
       await comments.lockCommenter({ ipHash, email: draft.authorEmail });
-      const [parent, isDuplicate, lastCommentAt, approvedBySameAuthor] = await Promise.all([
+      const [parent, isDuplicate, lastCommentAt, approvedBySameAuthor, recent] = await Promise.all([
         draft.parentId === null ? null : comments.findById(draft.parentId),
         comments.existsDuplicate(draft),
         comments.lastCommentAt({ ipHash, email: draft.authorEmail, since: new Date(now.getTime() - floodLookBackMs) }),
         comments.countApprovedByAuthor({ name: draft.authorName, email: draft.authorEmail }),
+        form ? comments.countSince({ ipHash, email: draft.authorEmail, articleId: article.id, ipSince: new Date(now.getTime() - rateWindowMs), articleSince: new Date(now.getTime() - articleRateWindowMs) }) : null,
       ]);
+      const over = recent ? overRateLimit(recent, settings) : null;
       const verdict = screenComment(
-        { draft, bodyHtml, article, parent: parent ?? null, settings, now, approvedBySameAuthor, isDuplicate, lastCommentAt, ip: request.ip, userAgent, rules },
+        {
+          draft, bodyHtml, article, parent: parent ?? null, settings, now, approvedBySameAuthor, isDuplicate, lastCommentAt, ip: request.ip, userAgent, rules,
+          form: formSignals,
+          rateLimit: { over, solved, holdRequested: form?.holdIfLimited ?? false },
+          spamScore,
+        },
         deps.checks,
       );
       const comment = await comments.insert({ ...draft, bodyHtml, status: verdict.status, reasons: verdict.reasons, ip: request.ip, ipHash, userAgent, createdAt: now });
@@ -92,6 +128,8 @@ export function createSubmitComment(deps: SubmitCommentDeps) {
       const why = verdict.reasons.map((r) => r.detail).join('; ') || 'no check objected';
       await moderationLog.append({ commentId: comment.id, action: 'screen', actor: screeningActor, reason: why, fromStatus: verdict.status, toStatus: verdict.status, at: now });
       await deps.notifications.commentStored({ outbox, subscriptions }, { comment, article, subscribe, heldCommentMail: settings.heldCommentMail });
+      // Last, so on PostgreSQL its lock (live-event ids in commit order) is held only until the commit.
+      await recordLiveEvent(liveEvents, { comment, from: null, to: comment.status, at: now });
       return { comment, verdict };
     });
 
@@ -101,3 +139,13 @@ export function createSubmitComment(deps: SubmitCommentDeps) {
 }
 
 export type SubmitComment = ReturnType<typeof createSubmitComment>;
+
+/** Which limit recent comments exceed, said for the moderator; null when none (0 = no limit). */
+function overRateLimit(recent: { byIp: number; byEmail: number; byArticle: number }, settings: DiscussionSettings): string | null {
+  const perHour = settings.rateLimitPerHour;
+  if (perHour > 0 && recent.byIp >= perHour) return `${recent.byIp} comments from this address in the last hour`;
+  if (perHour > 0 && recent.byEmail >= perHour) return `${recent.byEmail} comments from this email in the last hour`;
+  const perMinute = settings.rateLimitPerArticlePerMinute;
+  if (perMinute > 0 && recent.byArticle >= perMinute) return `${recent.byArticle} comments on this article in the last minute`;
+  return null;
+}

@@ -69,6 +69,9 @@ const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 /** Control characters (NUL and the like, not tab or newline) carry no meaning in a comment and break storage. */
 const withoutControls = (s: string): string => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 
+/** A comment's text as stored: newlines as \n, no control characters, trimmed. */
+export const cleanBodyText = (text: string): string => withoutControls(text.replace(/\r\n?/g, '\n')).trim();
+
 /**
  * Normalises a website the way readers type it ("example.com" → "https://example.com") and
  * refuses anything that is not http(s), so `javascript:` never reaches an href.
@@ -95,7 +98,7 @@ export function validateCommentInput(input: CommentInput, options: { requireName
   const errors: AppError[] = [];
   const name = withoutControls(input.authorName).trim();
   const email = withoutControls(input.authorEmail).trim();
-  const body = withoutControls(input.bodyText.replace(/\r\n?/g, '\n')).trim();
+  const body = cleanBodyText(input.bodyText);
   const url = withoutControls(input.authorUrl);
   const website = normalizeWebsite(url);
 

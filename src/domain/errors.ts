@@ -43,6 +43,7 @@ export const errorCodes = {
   commenter_banned: 'Forbidden', // a moderator banned this email or address
   // RateLimited
   comment_flood: 'RateLimited', // under 15 s since the last comment from this IP or email
+  rate_limited: 'RateLimited', // over a rate limit (address, email or article) without the puzzle solved
   sign_in_throttled: 'RateLimited', // too many failed sign-ins for this account or address
   // TooLarge
   body_too_large: 'TooLarge', // the request body is over the server's limit

@@ -29,6 +29,14 @@ export interface DiscussionSettings {
   readonly heldCommentMail: HeldCommentMail;
   /** Minutes between two digests of held comments (when heldCommentMail is 'digest'). */
   readonly heldCommentDigestMinutes: number;
+  /** Hold a comment whose text or name has profanity, disguised spellings included ("f u c k", "sh1t"). */
+  readonly holdProfanity: boolean;
+  /** Hold a comment the local spam classifier scores at this many percent or more (0 = off). */
+  readonly spamHoldPercent: number;
+  /** Comments one IP address, or one email, may post in an hour before a puzzle is asked (0 = no limit). */
+  readonly rateLimitPerHour: number;
+  /** Comments one article may receive in a minute, from everyone, before a puzzle is asked (0 = no limit). */
+  readonly rateLimitPerArticlePerMinute: number;
 }
 
 export type HeldCommentMail = 'each' | 'digest' | 'off';
@@ -49,4 +57,8 @@ export const defaultDiscussionSettings: DiscussionSettings = {
   commentsPerPage: 50,
   heldCommentMail: 'each',
   heldCommentDigestMinutes: 60,
+  holdProfanity: true,
+  spamHoldPercent: 90,
+  rateLimitPerHour: 20,
+  rateLimitPerArticlePerMinute: 30,
 };

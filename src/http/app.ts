@@ -14,7 +14,9 @@ import { createPrivacyRoutes } from './admin/privacy-routes.ts';
 import { adminRoutes } from './admin/admin-routes.ts';
 import { createGuard } from './admin/guard.ts';
 import type { Assets } from './assets.ts';
+import { parseFormBody, UnreadableForm } from './form-body.ts';
 import type { PageDeps } from './page-deps.ts';
+import { createLiveStream } from './live-stream.ts';
 import { createArticlePage } from './pages/article-page.ts';
 import { createCommentForm } from './pages/comment-form.ts';
 import { sendErrorPage, sendNotFound } from './pages/error-pages.ts';
@@ -41,16 +43,28 @@ export interface AppDeps extends PageDeps {
 // A maximal comment (65,525 bytes) url-encodes to under 200 KB; past 1 MiB is not a comment.
 const bodyLimitBytes = 1024 * 1024;
 
-const securityHeaders = {
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'; object-src 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'SAMEORIGIN',
-  'cross-origin-opener-policy': 'same-origin',
-};
+/**
+ * The headers every response carries, set in one onRequest hook so that pages, errors, assets
+ * and feeds all get them. Our own hook rather than @fastify/helmet: a handful of fixed headers
+ * does not need a dependency and its defaults. No inline script or style anywhere (the one
+ * <script> without src is JSON-LD, which is data and never executed).
+ */
+function securityHeaders(publicUrl: string | null): Record<string, string> {
+  return {
+    // frame-ancestors: the future embed route will relax this on its own responses only.
+    'content-security-policy':
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'; object-src 'none'",
+    'x-frame-options': 'SAMEORIGIN',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'cross-origin-opener-policy': 'same-origin',
+    // Only a site known to be served over HTTPS may tell browsers to insist on it for a year.
+    ...(publicUrl?.startsWith('https:') ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const headers = securityHeaders(deps.publicUrl);
   const app = Fastify({
     loggerInstance: deps.logger,
     trustProxy: deps.trustProxy,
@@ -58,12 +72,18 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // Our own request line (onResponse below) leaves out IPs and query strings.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 200 },
+    // A malformed address (`/%E0%A4%A/`) is refused before any hook runs: same headers, same page.
+    frameworkErrors: (error, _request, reply) => sendErrorPage(deps, reply.headers(headers), error.statusCode ?? 400),
   });
   await app.register(cookie);
-  await app.register(formbody);
+  // Every POST here is an HTML form: only form encodings are read (multipart only where mail
+  // clients need it), so a JSON or text/plain body is a clear 415, never a form without fields.
+  // A JSON API would add its parser in its own scope.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  await app.register(formbody, { parser: parseFormBody });
 
   app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(securityHeaders);
+    reply.headers(headers);
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, path: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
@@ -78,6 +98,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/:year(^\\d{4})/:month(^\\d{2})/:day(^\\d{2})/:slug', (request, reply) => reply.redirect(`${request.url.split('?')[0]}/`, 301));
   app.get('/assets/:file', (request, reply) => deps.assets.serve(request, reply) ?? sendNotFound(deps, reply));
   app.get('/healthz', async () => ({ status: 'ok' }));
+
+  // Live updates of an article's discussion (Server-Sent Events; never cached). Open streams
+  // end with a retry hint when the server closes, so closing does not wait on them.
+  const liveStream = createLiveStream(deps);
+  app.get('/live/articles/:id', { exposeHeadRoute: false }, liveStream.open);
+  app.addHook('preClose', async () => liveStream.closeAll());
 
   // Search (never in the page cache: one page per query)
   app.get('/search', createSearchPage(deps));
@@ -141,6 +167,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'unhandled error');
     try {
+      if (error instanceof UnreadableForm) return sendErrorPage(deps, reply, status, { text: deps.site.messages.unreadableFormText, keptComment: error.keptComment });
       return sendErrorPage(deps, reply, status);
     } catch (renderError) {
       request.log.error({ err: renderError }, 'error page failed');

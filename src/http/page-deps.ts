@@ -4,7 +4,9 @@ import type { ArticleStore } from '../articles/article-store.ts';
 import type { CommentStore } from '../comments/comment-store.ts';
 import type { ListDiscussion } from '../comments/list-discussion.ts';
 import type { SubmitComment } from '../comments/submit-comment.ts';
+import type { FormTokens } from '../comments/form-token.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { LiveHub } from '../live/live-hub.ts';
 import type { SearchArticles } from '../search/search-articles.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
 import type { SiteView } from '../views/site.ts';
@@ -19,8 +21,12 @@ export interface PageDeps {
   readonly settings: SettingsStore;
   readonly listDiscussion: ListDiscussion;
   readonly submitComment: SubmitComment;
+  /** Signs the form token each rendered form carries, and the rate-limit puzzle. */
+  readonly formTokens: FormTokens;
   readonly cookies: CommenterCookies;
   readonly cache: PageCache;
+  /** Live updates: article pages carry the event id they were rendered at, the stream route serves them. */
+  readonly live: LiveHub;
   readonly clock: Clock;
   readonly searchArticles: SearchArticles;
   /** The site's address (DATELINE_PUBLIC_URL, no trailing slash) for absolute links; null = the request's own. */

@@ -11,6 +11,10 @@ import { disallowedWords, moderationWords } from './checks/word-lists.ts';
 import { holdAll } from './checks/hold-all.ts';
 import { linkCount } from './checks/link-count.ts';
 import { firstTimeCommenter } from './checks/first-time-commenter.ts';
+import { profanity } from './checks/profanity.ts';
+import { likelySpam } from './checks/likely-spam.ts';
+import { botSignals } from './checks/bot-signals.ts';
+import { rateLimit } from './checks/rate-limit.ts';
 
 export const checkOrder: readonly ModerationCheck[] = [
   // Refuse outright (the reader sees why and keeps their text)
@@ -18,12 +22,16 @@ export const checkOrder: readonly ModerationCheck[] = [
   parentValid,
   duplicate,
   flood,
+  rateLimit,
   // Spam silently (the reader is told nothing a spammer could learn from)
   disallowedWords,
   // Hold for review (every reason is recorded for the moderator)
+  botSignals,
   holdAll,
   premoderated,
   linkCount,
   moderationWords,
+  profanity,
+  likelySpam,
   firstTimeCommenter,
 ];

@@ -7,6 +7,7 @@ import type { Comment, CommentDraft } from '../domain/comment.ts';
 import type { CheckReason } from '../domain/moderation.ts';
 import type { DiscussionSettings } from '../domain/settings.ts';
 import type { TrustedHtml } from '../domain/trusted-html.ts';
+import type { FormTokenReading } from '../comments/form-token.ts';
 
 export interface CheckContext {
   readonly draft: CommentDraft;
@@ -28,6 +29,12 @@ export interface CheckContext {
   readonly userAgent: string;
   /** The moderators' rules that name this commenter (by keyed email hash or IP range). */
   readonly rules: readonly CommenterRule[];
+  /** The local spam classifier's probability that the text is spam; null while it is off or has learned too little. */
+  readonly spamScore: number | null;
+  /** What the form says about who filled it: the honeypot field, and the signed form token (null: not a public form post). */
+  readonly form: { readonly honeypotFilled: boolean; readonly token: FormTokenReading } | null;
+  /** The rate limit this submission is over (null if none), and whether the puzzle was solved or moderation chosen instead. */
+  readonly rateLimit: { readonly over: string | null; readonly solved: boolean; readonly holdRequested: boolean };
 }
 
 /** A check that holds or spams returns one; a check that refuses throws an AppError. */

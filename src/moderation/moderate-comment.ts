@@ -13,9 +13,13 @@ import type { CommentStore } from '../comments/comment-store.ts';
 import type { ArticleStore } from '../articles/article-store.ts';
 import type { Notifications, NotifyStores } from '../notify/notifications.ts';
 import type { ModerationLog } from './moderation-log.ts';
+import type { LiveStores } from '../live/live-event-store.ts';
+import { recordLiveEvent } from '../live/record-live-event.ts';
+import type { SpamModelStore } from './spam-model-store.ts';
+import { learnFromModeration } from './spam-model.ts';
 
 export interface ModerateCommentDeps {
-  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog; articles: ArticleStore } & NotifyStores>;
+  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog; articles: ArticleStore; spamModel: SpamModelStore } & NotifyStores & LiveStores>;
   readonly notifications: Pick<Notifications, 'commentApproved'>;
   readonly events: EventSink;
   readonly clock: Clock;
@@ -32,12 +36,14 @@ export interface ModerationRequest {
 export function createModerateComment(deps: ModerateCommentDeps) {
   return async function moderateComment(request: ModerationRequest): Promise<Comment> {
     const at = deps.clock.now();
-    const { before, after } = await deps.transact(async ({ comments, moderationLog, articles, outbox, subscriptions }) => {
+    const { before, after } = await deps.transact(async ({ comments, moderationLog, articles, outbox, subscriptions, spamModel, liveEvents }) => {
       const before = await comments.findById(request.commentId);
       if (!before) throw new AppError('comment_not_found');
       const to = nextStatus(request.action, before.status);
       if (!to) throw new AppError('transition_not_allowed', { message: `cannot ${request.action} a comment that is ${before.status}` });
       await comments.setStatus({ id: before.id, status: to, at });
+      // The spam classifier learns from moderators' decisions only, never from screening's.
+      await learnFromModeration(spamModel, { comment: before, action: request.action, to });
       await moderationLog.append({
         commentId: before.id,
         action: request.action,
@@ -52,6 +58,7 @@ export function createModerateComment(deps: ModerateCommentDeps) {
         const article = await articles.findById(before.articleId);
         if (article) await deps.notifications.commentApproved({ outbox, subscriptions }, { comment: after, article });
       }
+      await recordLiveEvent(liveEvents, { comment: after, from: before.status, to, at });
       return { before, after };
     });
     deps.events.emit({ type: 'comment.status_changed', articleId: after.articleId, commentId: after.id, from: before.status, to: after.status });

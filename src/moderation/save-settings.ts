@@ -15,6 +15,9 @@ export const settingRanges = {
   ipRetentionDays: [1, 3650], // at least a day: abuse handling needs the address briefly
   commentsPerPage: [1, 1000], // top-level comments per page when paging is on
   heldCommentDigestMinutes: [5, 10_080], // from five minutes to a week
+  spamHoldPercent: [0, 100], // 0 turns the classifier's holds off; 100 holds only certain spam
+  rateLimitPerHour: [0, 10_000], // 0 turns it off
+  rateLimitPerArticlePerMinute: [0, 10_000], // 0 turns it off
 } as const satisfies Partial<Record<keyof DiscussionSettings, readonly [number, number]>>;
 
 export function createSaveSettings(deps: { settings: SettingsStore; events: EventSink }) {

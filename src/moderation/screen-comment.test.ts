@@ -28,6 +28,9 @@ function ctx(changes: Partial<CheckContext> & { body?: string } = {}): CheckCont
     ip: '192.0.2.1',
     userAgent: 'test',
     rules: [],
+    form: null,
+    rateLimit: { over: null, solved: false, holdRequested: false },
+    spamScore: null,
     ...changes,
   };
 }
@@ -100,5 +103,31 @@ describe('screenComment with the default check order', () => {
   it('turns off link holding when maxLinks is 0', () => {
     const settings = { ...defaultDiscussionSettings, maxLinks: 0 };
     assert.equal(screenComment(ctx({ settings, bodyHtml: trustHtml('<a href="x">1</a><a href="y">2</a>') }), checkOrder).status, 'approved');
+  });
+});
+
+describe('signs of a bot and rate limits', () => {
+  const formOk = { honeypotFilled: false, token: { state: 'ok' as const, ageMs: 60_000 } };
+  const heldFor = (c: CheckContext) => screenComment(c, checkOrder).reasons.map((r) => r.code);
+
+  it('holds a comment whose honeypot field was filled, or whose form token is forged or too fresh', () => {
+    assert.deepEqual(heldFor(ctx({ form: { ...formOk, honeypotFilled: true } })), ['honeypot_filled']);
+    assert.deepEqual(heldFor(ctx({ form: { honeypotFilled: false, token: { state: 'invalid' } } })), ['form_token_invalid']);
+    assert.deepEqual(heldFor(ctx({ form: { honeypotFilled: false, token: { state: 'too_fast', ageMs: 1200 } } })), ['form_too_fast']);
+    assert.match(screenComment(ctx({ form: { honeypotFilled: false, token: { state: 'too_fast', ageMs: 1200 } } }), checkOrder).reasons[0]!.detail, /1\.2 s after/);
+  });
+
+  it('does not hold a form post without a token, nor anything that is not a form post', () => {
+    assert.equal(screenComment(ctx({ form: { honeypotFilled: false, token: { state: 'missing' } } }), checkOrder).status, 'approved');
+    assert.equal(screenComment(ctx({ form: formOk }), checkOrder).status, 'approved');
+    assert.equal(screenComment(ctx({ form: null }), checkOrder).status, 'approved');
+  });
+
+  it('asks for the puzzle over a rate limit, lets a solver through and holds one who chose moderation', () => {
+    const over = '21 comments from this address in the last hour';
+    assert.throws(() => screenComment(ctx({ rateLimit: { over, solved: false, holdRequested: false } }), checkOrder), refusal('rate_limited'));
+    assert.equal(screenComment(ctx({ rateLimit: { over, solved: true, holdRequested: false } }), checkOrder).status, 'approved');
+    const held = screenComment(ctx({ rateLimit: { over, solved: false, holdRequested: true } }), checkOrder);
+    assert.deepEqual([held.status, held.reasons[0]?.code], ['pending', 'rate_limited_held']);
   });
 });

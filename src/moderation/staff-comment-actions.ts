@@ -15,9 +15,11 @@ import type { CommentStore } from '../comments/comment-store.ts';
 import type { ArticleStore } from '../articles/article-store.ts';
 import type { Notifications, NotifyStores } from '../notify/notifications.ts';
 import type { ModerationLog } from './moderation-log.ts';
+import type { LiveStores } from '../live/live-event-store.ts';
+import { recordLiveEvent } from '../live/record-live-event.ts';
 
 export interface StaffCommentDeps {
-  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog; articles: ArticleStore } & NotifyStores>;
+  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog; articles: ArticleStore } & NotifyStores & LiveStores>;
   readonly notifications: Pick<Notifications, 'staffReplied'>;
   readonly events: EventSink;
   readonly clock: Clock;
@@ -38,11 +40,12 @@ export function createStaffCommentActions(deps: StaffCommentDeps) {
   return {
     async feature(input: { commentId: CommentId; on: boolean; staff: Staff }): Promise<void> {
       const at = deps.clock.now();
-      const comment = await deps.transact(async ({ comments, moderationLog }) => {
+      const comment = await deps.transact(async ({ comments, moderationLog, liveEvents }) => {
         const c = await comments.findById(input.commentId);
         if (!c) throw new AppError('comment_not_found');
         await comments.setFeatured({ id: c.id, at: input.on ? at : null });
         await moderationLog.append({ commentId: c.id, action: input.on ? 'feature' : 'unfeature', actor: actorOf(input.staff), reason: null, fromStatus: c.status, toStatus: c.status, at });
+        await recordLiveEvent(liveEvents, { comment: c, from: c.status, to: c.status, at });
         return c;
       });
       changed(comment);
@@ -51,12 +54,13 @@ export function createStaffCommentActions(deps: StaffCommentDeps) {
     async edit(input: { commentId: CommentId; text: string; staff: Staff }): Promise<void> {
       const at = deps.clock.now();
       const text = cleanText(input.text);
-      const comment = await deps.transact(async ({ comments, moderationLog }) => {
+      const comment = await deps.transact(async ({ comments, moderationLog, liveEvents }) => {
         const c = await comments.findById(input.commentId);
         if (!c) throw new AppError('comment_not_found');
         if (c.bodyText === text) return c;
         await comments.replaceBody({ id: c.id, bodyText: text, bodyHtml: renderCommentMarkdown(text), by: actorOf(input.staff), at });
         await moderationLog.append({ commentId: c.id, action: 'edit', actor: actorOf(input.staff), reason: null, fromStatus: c.status, toStatus: c.status, at });
+        await recordLiveEvent(liveEvents, { comment: c, from: c.status, to: c.status, at });
         return c;
       });
       changed(comment);
@@ -65,7 +69,7 @@ export function createStaffCommentActions(deps: StaffCommentDeps) {
     async reply(input: { parentId: CommentId; text: string; staff: Staff }): Promise<Comment> {
       const at = deps.clock.now();
       const text = cleanText(input.text);
-      const reply = await deps.transact(async ({ comments, moderationLog, articles, outbox, subscriptions }) => {
+      const reply = await deps.transact(async ({ comments, moderationLog, articles, outbox, subscriptions, liveEvents }) => {
         const parent = await comments.findById(input.parentId);
         if (!parent) throw new AppError('comment_not_found');
         if (parent.status !== 'approved') throw new AppError('parent_invalid', { field: 'comment_parent' });
@@ -77,6 +81,7 @@ export function createStaffCommentActions(deps: StaffCommentDeps) {
         await moderationLog.append({ commentId: created.id, action: 'reply', actor: actorOf(input.staff), reason: `reply to #${parent.id}`, fromStatus: 'approved', toStatus: 'approved', at });
         const article = await articles.findById(created.articleId);
         if (article) await deps.notifications.staffReplied({ outbox, subscriptions }, { comment: created, article });
+        await recordLiveEvent(liveEvents, { comment: created, from: null, to: created.status, at });
         return created;
       });
       deps.events.emit({ type: 'comment.created', articleId: reply.articleId, commentId: reply.id, status: 'approved' });

@@ -6,13 +6,13 @@ import type { OpenDatabase } from './database.ts';
 import type { Database } from './schema.ts';
 
 /** Every table, parents before children. A new table must be added here (a test checks). */
-export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs', 'staff', 'sessions', 'sign_in_failures', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'password_resets', 'outbox', 'mail_addresses', 'subscriptions', 'privacy_requests', 'privacy_log'] as const satisfies readonly (keyof Database)[];
+export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs', 'staff', 'sessions', 'sign_in_failures', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'password_resets', 'outbox', 'mail_addresses', 'subscriptions', 'privacy_requests', 'privacy_log', 'spam_tokens', 'spam_training', 'live_events'] as const satisfies readonly (keyof Database)[];
 /**
  * Search indexes (migration 0009: search_articles, search_comments and, on SQLite, FTS5's own
  * tables) are not copied: the target's triggers rebuild them as the rows arrive.
  */
 export const isSearchIndexTable = (name: string): boolean => name.startsWith('search_');
-const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log', 'staff', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'outbox', 'subscriptions', 'privacy_log']);
+const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log', 'staff', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'outbox', 'subscriptions', 'privacy_log', 'live_events']);
 const orderColumn: Record<(typeof copiedTables)[number], string> = {
   password_resets: 'token_hash',
   articles: 'id', comments: 'id', moderation_log: 'id', staff: 'id',
@@ -20,6 +20,8 @@ const orderColumn: Record<(typeof copiedTables)[number], string> = {
   commenter_rules: 'id', comment_revisions: 'id',
   tags: 'id', article_tags: 'id', article_revisions: 'id',
   outbox: 'id', mail_addresses: 'email_hash', subscriptions: 'id', privacy_requests: 'token_hash', privacy_log: 'id',
+  live_events: 'id',
+  spam_tokens: 'token', spam_training: 'comment_id',
 };
 const batchRows = 500;
 

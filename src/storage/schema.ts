@@ -221,6 +221,30 @@ export interface SettingsTable {
   value: string;
 }
 
+/** How many learned spam and approved comments contain the token; the empty token counts the comments. */
+export interface SpamTokensTable {
+  token: string;
+  spam: number;
+  ham: number;
+}
+
+/** What a moderated comment was learned as (spam | ham), with its tokens as a JSON array. */
+export interface SpamTrainingTable {
+  comment_id: number;
+  label: string;
+  tokens: string;
+}
+
+/** A public change to a comment, for open article pages; ids grow in commit order (live updates). */
+export interface LiveEventsTable {
+  id: Generated<number>;
+  article_id: number;
+  /** comment.added | comment.removed | comment.changed */
+  kind: string;
+  comment_id: number;
+  at: number;
+}
+
 export interface Database {
   articles: ArticlesTable;
   comments: CommentsTable;
@@ -241,4 +265,7 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   privacy_requests: PrivacyRequestsTable;
   privacy_log: PrivacyLogTable;
+  spam_tokens: SpamTokensTable;
+  spam_training: SpamTrainingTable;
+  live_events: LiveEventsTable;
 }

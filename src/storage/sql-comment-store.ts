@@ -1,7 +1,7 @@
 // CommentStore over Kysely, for SQLite and PostgreSQL alike. One query per method; sorting
 // and filtering happen in SQL.
 
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts';
 import { articleId, commentId, staffId, type ArticleId, type CommentId } from '../domain/ids.ts';
 import type { AuthorHistory, CheckReason } from '../domain/moderation.ts';
@@ -97,6 +97,19 @@ export class SqlCommentStore implements CommentStore {
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async countSince(query: { ipHash: string; email: string; articleId: ArticleId; ipSince: Date; articleSince: Date }): Promise<{ byIp: number; byEmail: number; byArticle: number }> {
+    const count = async (build: (q: SelectQueryBuilder<Database, 'comments', object>) => SelectQueryBuilder<Database, 'comments', object>) =>
+      Number((await build(this.#db.selectFrom('comments')).select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+    const since = query.ipSince.getTime();
+    const [byIp, byEmail, byArticle] = await Promise.all([
+      count((q) => q.where('ip_hash', '=', query.ipHash).where('created_at', '>=', since)),
+      query.email ? count((q) => q.where('author_email', '=', query.email).where('created_at', '>=', since)) : 0,
+      // Each status is its own range of the (article, status, created_at) index.
+      count((q) => q.where('article_id', '=', query.articleId).where('status', 'in', ['pending', 'approved', 'spam', 'trash']).where('created_at', '>=', query.articleSince.getTime())),
+    ]);
+    return { byIp, byEmail, byArticle };
   }
 
   async lastCommentAt(query: { ipHash: string; email: string; since: Date }): Promise<Date | null> {

@@ -62,6 +62,8 @@ export class SqlPersonalDataStore implements PersonalDataStore {
         .where('id', 'in', ids)
         .execute();
       if (query.deleteText) await this.#db.deleteFrom('comment_revisions').where('comment_id', 'in', ids).execute();
+      // The spam classifier keeps its counts (they name no one) but forgets these comments' words.
+      await this.#db.deleteFrom('spam_training').where('comment_id', 'in', ids).execute();
     }
     await this.#db.deleteFrom('subscriptions').where('email_hash', '=', query.emailHash).execute();
     await this.#db.deleteFrom('mail_addresses').where('email_hash', '=', query.emailHash).execute();

@@ -16,6 +16,8 @@ import { SqlArticleSearch } from './sql-search.ts';
 import { SqlOutboxStore } from './sql-outbox-store.ts';
 import { SqlSubscriptionStore } from './sql-subscription-store.ts';
 import { SqlPersonalDataStore } from './sql-personal-data-store.ts';
+import { SqlLiveEventStore } from './sql-live-event-store.ts';
+import { SqlSpamModelStore } from './sql-spam-model-store.ts';
 import { translateDbError } from './translate-db-error.ts';
 
 export interface SqlStores {
@@ -30,6 +32,8 @@ export interface SqlStores {
   readonly outbox: SqlOutboxStore;
   readonly subscriptions: SqlSubscriptionStore;
   readonly personalData: SqlPersonalDataStore;
+  readonly liveEvents: SqlLiveEventStore;
+  readonly spamModel: SqlSpamModelStore;
 }
 
 export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect, now: () => Date): SqlStores {
@@ -45,6 +49,8 @@ export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect,
     outbox: new SqlOutboxStore(db),
     subscriptions: new SqlSubscriptionStore(db),
     personalData: new SqlPersonalDataStore(db),
+    liveEvents: new SqlLiveEventStore(db, dialect),
+    spamModel: new SqlSpamModelStore(db),
   };
 }
 

@@ -24,9 +24,11 @@ export interface ArticlePageProps {
   readonly commentPages?: { readonly current: number; readonly count: number };
   /** The site's address without a trailing slash, for the page's absolute URLs (canonical, previews, JSON-LD). */
   readonly origin: string;
+  /** Live updates: the stream's URL, the last event the page shows, and the thread depth to nest new replies to. */
+  readonly live?: { readonly url: string; readonly after: number; readonly threadDepth: number };
 }
 
-export function ArticlePage({ site, article, discussion, commentsOpen, form, commentPages, origin }: ArticlePageProps) {
+export function ArticlePage({ site, article, discussion, commentsOpen, form, commentPages, origin, live }: ArticlePageProps) {
   const m = site.messages;
   const path = articlePath(article);
   const meta = articleMeta({ site, article, origin, commentCount: discussion.approvedCount });
@@ -57,7 +59,7 @@ export function ArticlePage({ site, article, discussion, commentsOpen, form, com
           </ul>
         ) : null}
       </article>
-      <section id="comments" class="comments-area" aria-labelledby="comments-title">
+      <section id="comments" class="comments-area" aria-labelledby="comments-title" {...(live ? liveAttributes(site, live) : {})}>
         <h2 id="comments-title" class="comments-title">
           {m.commentsOn(discussion.approvedCount, article.title)}
         </h2>
@@ -76,6 +78,21 @@ export function ArticlePage({ site, article, discussion, commentsOpen, form, com
       </section>
     </Layout>
   );
+}
+
+/** What the script needs to follow the discussion live (dateline.js); nothing shows without it. */
+function liveAttributes(site: SiteView, live: NonNullable<ArticlePageProps['live']>) {
+  const m = site.messages;
+  return {
+    'data-live-url': live.url,
+    'data-live-after': String(live.after),
+    'data-thread-depth': String(live.threadDepth),
+    'data-live-one': m.liveNewComment,
+    'data-live-many': m.liveNewComments,
+    'data-live-show': m.liveShow,
+    'data-live-stale': m.liveStale,
+    'data-live-reload': m.liveReload,
+  };
 }
 
 /** Links between pages of comments (WordPress's page_comments): older first, `?cpage=N#comments`. */

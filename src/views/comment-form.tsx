@@ -34,11 +34,15 @@ export interface CommentFormProps {
   readonly errors: readonly FormError[];
   readonly replyTo: { readonly id: number; readonly authorName: string } | null;
   readonly cancelReplyHref: string;
+  /** The signed form token (when the form was shown, for which article). */
+  readonly formToken: string;
+  /** Over a rate limit: the puzzle the browser solves (dateline.js), or moderation instead. */
+  readonly challenge: { readonly token: string; readonly difficulty: number } | null;
 }
 
 const fieldIds: Record<string, string> = { comment: 'comment', author: 'author', email: 'email', url: 'url', comment_parent: 'comment' };
 
-export function CommentForm({ site, articleId, action, values, errors, replyTo, cancelReplyHref }: CommentFormProps) {
+export function CommentForm({ site, articleId, action, values, errors, replyTo, cancelReplyHref, formToken, challenge }: CommentFormProps) {
   const m = site.messages;
   const errorFor = (field: string) => errors.find((e) => e.field === field);
   const star = (
@@ -180,7 +184,13 @@ export function CommentForm({ site, articleId, action, values, errors, replyTo, 
         <p class="comment-form-privacy">
           <a href="/privacy/">{m.privacyLink}</a> · <a href="/privacy/your-data">{m.yourDataLink}</a>
         </p>
+        <p class="comment-form-hp" aria-hidden="true">
+          <label for="hp_website">{m.honeypotLabel}</label>
+          <input id="hp_website" name="hp_website" type="text" tabIndex={-1} autoComplete="off" value="" />
+        </p>
+        {challenge ? <Challenge site={site} challenge={challenge} /> : null}
         <p class="form-submit">
+          <input type="hidden" name="dateline_form" value={formToken} />
           <button name="submit" type="submit" id="submit" class="submit">
             {m.postComment}
           </button>
@@ -189,5 +199,23 @@ export function CommentForm({ site, articleId, action, values, errors, replyTo, 
         </p>
       </form>
     </div>
+  );
+}
+
+/** The rate-limit puzzle: solved by dateline.js with JavaScript; without it, a box to be held instead. */
+function Challenge({ site, challenge }: { site: SiteView; challenge: NonNullable<CommentFormProps['challenge']> }) {
+  const m = site.messages;
+  return (
+    <fieldset class="comment-form-challenge" data-pow-token={challenge.token} data-pow-difficulty={String(challenge.difficulty)} data-solving={m.challengeSolving} data-solved={m.challengeSolved}>
+      <legend>{m.challengeLegend}</legend>
+      <input type="hidden" name="pow_token" value={challenge.token} />
+      <input type="hidden" name="pow_nonce" value="" />
+      <p class="challenge-status" role="status" aria-live="polite">
+        {m.challengeWithoutScript}
+      </p>
+      <p>
+        <input id="hold_if_limited" name="hold_if_limited" type="checkbox" value="1" /> <label for="hold_if_limited">{m.challengeHold}</label>
+      </p>
+    </fieldset>
   );
 }

@@ -25,7 +25,8 @@ export function CommentThread({ site, thread, canReply }: CommentThreadProps) {
   );
 }
 
-function CommentItem({ site, node, canReply }: { site: SiteView; node: ThreadNode<PublicComment>; canReply: boolean }) {
+/** One comment and its replies (live updates render a new comment alone with it). */
+export function CommentItem({ site, node, canReply }: { site: SiteView; node: ThreadNode<PublicComment>; canReply: boolean }) {
   const m = site.messages;
   const c = node.comment;
   const pending = c.status !== 'approved';

@@ -41,7 +41,7 @@ describe('comment pages', () => {
 
     // A new approved comment lands on the last page: the redirect says so, and the cached page 3 is dropped.
     clock.set('2026-11-29T12:05:00Z');
-    const posted = await app.inject({ method: 'POST', url: '/comments', payload: commentForm(article, { comment: 'The newest word.' }) });
+    const posted = await app.inject({ method: 'POST', url: '/comments', payload: new URLSearchParams(commentForm(article, { comment: 'The newest word.' })).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(posted.statusCode, 303);
     const newId = Number(/#comment-(\d+)$/.exec(posted.headers.location as string)![1]);
     assert.equal(posted.headers.location, `${path}?cpage=3#comment-${newId}`);

@@ -17,7 +17,7 @@ const anonymous = async (app: TestApp['app'], url: string) => {
 
 /** Posts a comment through the form and returns its id (from the 303's #comment-N). */
 async function post(app: TestApp['app'], articleId: number, fields: Record<string, string>): Promise<CommentId> {
-  const res = await app.inject({ method: 'POST', url: '/comments', payload: commentForm({ id: articleId } as never, fields) });
+  const res = await app.inject({ method: 'POST', url: '/comments', payload: new URLSearchParams(commentForm({ id: articleId } as never, fields)).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   assert.equal(res.statusCode, 303, res.body.slice(0, 200));
   return commentId(Number(/#comment-(\d+)$/.exec(res.headers.location as string)![1]));
 }

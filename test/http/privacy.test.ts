@@ -1,9 +1,14 @@
-// "Your email address will not be published": a site with many commenters, crawled page by
-// page, shows no email and no IP — not raw, not in any case, not as an unkeyed hash.
+// "Your email address will not be published": a site with many commenters, crawled by
+// following every link from the front page (plus feeds, sitemaps and search), shows no email
+// and no IP — not raw, not in any case, not as an unkeyed hash; and no mail to a commenter
+// carries another commenter's.
 
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { commentId } from '../../src/domain/ids.ts';
 import { buildTestApp, commentForm, cookieHeader } from '../support/build-test-app.ts';
 
@@ -19,7 +24,7 @@ function traces(value: string): string[] {
 }
 
 it('shows no commenter’s email or IP anywhere in public output, in any form', async (t) => {
-  const { app, publishSeedArticle, dateline, clock } = await buildTestApp(t);
+  const { app, publishSeedArticle, dateline, clock, dataDir } = await buildTestApp(t, { settings: { rateLimitPerArticlePerMinute: 0 } });
   const { article, path } = await publishSeedArticle();
   const secrets: string[] = [];
   const responses: string[] = [];
@@ -31,7 +36,7 @@ it('shows no commenter’s email or IP anywhere in public output, in any form', 
     const res = await app.inject({
       method: 'POST',
       url: '/comments',
-      payload: new URLSearchParams(commentForm(article, { author: `Reader ${i}`, email, url: `reader${i}.example.net`, comment: `Comment number ${i}`, comment_parent: String(i % 3 === 2 ? parent : 0), 'wp-comment-cookies-consent': 'yes' })).toString(),
+      payload: new URLSearchParams(commentForm(article, { author: `Reader ${i}`, email, url: `reader${i}.example.net`, comment: `Comment number ${i}`, comment_parent: String(i % 3 === 2 ? parent : 0), 'wp-comment-cookies-consent': 'yes', notify_replies: '1', notify_article: '1' })).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       remoteAddress: ip,
     });
@@ -49,14 +54,47 @@ it('shows no commenter’s email or IP anywhere in public output, in any form', 
     responses.push(res.body, JSON.stringify(res.headers.location));
   }
   const feeds = ['/feed/', '/feed/atom/', '/feed.json', '/comments/feed/', '/comments/feed/atom/', '/comments/feed.json', `${path}feed/`, `${path}feed/atom/`, `${path}feed.json`];
-  const crawl = ['/', path, `${path}?replytocom=${parent}`, '/healthz', '/nope', path.slice(0, -1), ...feeds, '/sitemap.xml', '/sitemap-news.xml', '/robots.txt'];
-  for (const url of crawl) {
-    const res = await app.inject(url);
-    responses.push(res.body, JSON.stringify(res.headers));
-  }
+  const extra = [`${path}?replytocom=${parent}`, '/healthz', '/nope', path.slice(0, -1), ...feeds, '/sitemap.xml', '/sitemap-news.xml', '/robots.txt', '/search?q=comment', '/privacy/your-data'];
+  const crawled = await crawl(app, ['/', ...extra]);
+  assert.ok(crawled.urls.includes(path) && crawled.urls.includes('/privacy/'), `the crawl followed links: ${crawled.urls.join(' ')}`);
+  responses.push(...crawled.bodies);
   const everything = responses.join('\n').toLowerCase();
   assert.match(everything, /comment number 0/); // the crawl did see the comments
   for (const secret of secrets) {
     for (const trace of traces(secret)) assert.ok(!everything.includes(trace), `public output contains a trace of ${secret}`);
   }
+
+  // Mail: each commenter asked for notifications; what reaches one names no other.
+  const confirmations = (await dateline.stores.outbox.list({ status: 'queued', limit: 100 })).length;
+  assert.ok(confirmations >= 12, 'every commenter was mailed a confirmation');
+  await dateline.outboxWorker.deliverDue();
+  const outbox = join(dataDir, 'outbox');
+  for (const file of readdirSync(outbox).filter((f) => f.endsWith('.eml'))) {
+    const mail = readFileSync(join(outbox, file), 'utf8').toLowerCase();
+    const recipient = /^to: (.*)$/m.exec(mail)?.[1]?.trim() ?? '';
+    for (const secret of secrets) {
+      if (secret.toLowerCase() === recipient) continue;
+      for (const trace of traces(secret)) assert.ok(!mail.includes(trace), `a mail to ${recipient} contains a trace of ${secret}`);
+    }
+  }
 });
+
+/** Every same-site page reachable by links from `start` (admin and POST targets aside), with what it sent. */
+async function crawl(app: FastifyInstance, start: string[], limit = 200): Promise<{ urls: string[]; bodies: string[] }> {
+  const seen = new Set<string>();
+  const queue = [...start];
+  const bodies: string[] = [];
+  while (queue.length > 0 && seen.size < limit) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const res = await app.inject(url);
+    bodies.push(res.body, JSON.stringify(res.headers));
+    if (!String(res.headers['content-type'] ?? '').includes('html')) continue;
+    for (const m of res.body.matchAll(/(?:href|src)="([^"]+)"/g)) {
+      const link = m[1]!.replace(/&amp;/g, '&').split('#')[0]!;
+      if (link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/admin') && link !== '/comments') queue.push(link);
+    }
+  }
+  return { urls: [...seen], bodies };
+}

@@ -26,7 +26,7 @@ async function setUp(t: TestContext, settings: Partial<DiscussionSettings> = {})
     assert.equal(res.statusCode, 303, res.body);
     return Number(/#comment-(\d+)$/.exec(String(res.headers.location))?.[1]);
   }
-  const ask = (email: string, kind: 'export' | 'erase') => ctx.app.inject({ method: 'POST', url: '/privacy/your-data', payload: { email, kind } });
+  const ask = (email: string, kind: 'export' | 'erase') => ctx.app.inject({ method: 'POST', url: '/privacy/your-data', payload: new URLSearchParams({ email, kind }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   const deliver = () => ctx.dateline.outboxWorker.deliverDue();
   return { ...ctx, sink, article, path, post, ask, deliver };
 }
@@ -52,7 +52,7 @@ describe('a commenter’s own data', () => {
     const page = await ctx.app.inject(`/privacy/your-data/confirm?token=${token}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Mail me my data/);
-    const done = await ctx.app.inject({ method: 'POST', url: '/privacy/your-data/confirm', payload: { token } });
+    const done = await ctx.app.inject({ method: 'POST', url: '/privacy/your-data/confirm', payload: new URLSearchParams({ token }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(done.statusCode, 200, done.body);
     await ctx.deliver();
     const exported = (await ctx.sink.waitForMessages(2))[1]!;
@@ -61,7 +61,7 @@ describe('a commenter’s own data', () => {
     assert.deepEqual(data.comments.map((c) => [c.text, c.status]), [['Public words.', 'approved'], ['Visit my casino.', 'spam']]);
     assert.ok(data.comments.every((c) => c.email === 'ada@example.com' && c.ip.startsWith('203.0.113.')));
 
-    const again = await ctx.app.inject({ method: 'POST', url: '/privacy/your-data/confirm', payload: { token } });
+    const again = await ctx.app.inject({ method: 'POST', url: '/privacy/your-data/confirm', payload: new URLSearchParams({ token }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(again.statusCode, 403, 'the link works once');
     const [run] = await ctx.dateline.services.yourData.listRuns(10);
     assert.deepEqual({ action: run?.action, actor: run?.actor, comments: run?.comments }, { action: 'export', actor: 'commenter', comments: 2 });
@@ -95,7 +95,7 @@ describe('a commenter’s own data', () => {
     const token = confirmToken(request);
     const page = await ctx.app.inject(`/privacy/your-data/confirm?token=${token}`);
     assert.match(page.body, /Also delete the text of my comments/);
-    const done = await ctx.app.inject({ method: 'POST', url: '/privacy/your-data/confirm', payload: { token, delete_comments: '1' } });
+    const done = await ctx.app.inject({ method: 'POST', url: '/privacy/your-data/confirm', payload: new URLSearchParams({ token, delete_comments: '1' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(done.statusCode, 200, done.body);
     assert.match(done.body, /erased from 2 comments/);
 
@@ -119,11 +119,11 @@ describe('a commenter’s own data', () => {
     const ctx = await setUp(t);
     await ctx.post({ comment: 'Mine.', email: 'ada@example.com' });
     const { cookie, csrf, staff } = await ctx.signIn('admin');
-    const download = await ctx.app.inject({ method: 'POST', url: '/admin/privacy', headers: { cookie }, payload: { _csrf: csrf, email: 'ada@example.com', action: 'export' } });
+    const download = await ctx.app.inject({ method: 'POST', url: '/admin/privacy', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, email: 'ada@example.com', action: 'export' }).toString() });
     assert.equal(download.statusCode, 200);
     assert.match(String(download.headers['content-disposition']), /attachment/);
     assert.equal((JSON.parse(download.body) as { comments: unknown[] }).comments.length, 1);
-    const erased = await ctx.app.inject({ method: 'POST', url: '/admin/privacy', headers: { cookie }, payload: { _csrf: csrf, email: 'ada@example.com', action: 'erase' } });
+    const erased = await ctx.app.inject({ method: 'POST', url: '/admin/privacy', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, email: 'ada@example.com', action: 'erase' }).toString() });
     assert.equal(erased.statusCode, 200);
     assert.match(erased.body, /Erased from 1 comment\./);
     assert.match(erased.body, new RegExp(`staff:${staff.id}:`));

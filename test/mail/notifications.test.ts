@@ -49,7 +49,7 @@ const unsubscribeLink = (mail: ParsedMail): URL => new URL(/^<(.*)>$/.exec(heade
 
 async function confirmAddress(ctx: TestApp, mail: ParsedMail) {
   const link = linkIn(mail, '/notifications/confirm');
-  const res = await ctx.app.inject({ method: 'POST', url: '/notifications/confirm', payload: { token: link.searchParams.get('token')! } });
+  const res = await ctx.app.inject({ method: 'POST', url: '/notifications/confirm', payload: new URLSearchParams({ token: link.searchParams.get('token')! }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   assert.equal(res.statusCode, 200, res.body);
 }
 
@@ -168,13 +168,13 @@ describe('mail to moderators', () => {
     assert.match(preview.body, /Approve this comment\?/);
     assert.equal((await ctx.dateline.stores.comments.findById(commentId(held)))?.status, 'pending', 'a GET changes nothing');
 
-    const done = await ctx.app.inject({ method: 'POST', url: '/notifications/moderate', payload: { token: new URL(`https://x${approve}`).searchParams.get('token')! } });
+    const done = await ctx.app.inject({ method: 'POST', url: '/notifications/moderate', payload: new URLSearchParams({ token: new URL(`https://x${approve}`).searchParams.get('token')! }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(done.statusCode, 200, done.body);
     assert.equal((await ctx.dateline.stores.comments.findById(commentId(held)))?.status, 'approved');
     const log = await ctx.dateline.stores.moderationLog.listForComment(commentId(held));
     assert.ok(log.some((row) => row.action === 'approve' && row.actor.startsWith(`staff:${staff.id}:`)), 'logged as the moderator');
 
-    const forged = await ctx.app.inject({ method: 'POST', url: '/notifications/moderate', payload: { token: 'e30.forged' } });
+    const forged = await ctx.app.inject({ method: 'POST', url: '/notifications/moderate', payload: 'token=e30.forged', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(forged.statusCode, 403);
   });
 
@@ -194,7 +194,7 @@ describe('mail to moderators', () => {
     const admin = await ctx.signIn('admin');
     const staffPage = await ctx.app.inject({ url: '/admin/staff', headers: { cookie: admin.cookie } });
     assert.match(staffPage.body, new RegExp(`Turn on held-comment mail for ${staff.name}`));
-    const on = await ctx.app.inject({ method: 'POST', url: '/admin/staff/mail', headers: { cookie: admin.cookie }, payload: { _csrf: admin.csrf, id: String(staff.id), on: '1' } });
+    const on = await ctx.app.inject({ method: 'POST', url: '/admin/staff/mail', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: admin.csrf, id: String(staff.id), on: '1' }).toString() });
     assert.equal(on.statusCode, 303);
     await ctx.post({ comment: 'Three.', email: 'third@example.com' });
     await ctx.deliver();

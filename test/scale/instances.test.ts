@@ -55,7 +55,7 @@ describe('two instances on one PostgreSQL database', { skip: runPostgres ? false
     await waitFor('A to show it too', async () => (await (await fetch(a.url + articlePath)).text()).includes('My first comment, held.'), 5000);
 
     // A comment posted (and approved at once) on A shows on B without delay.
-    await changeSettings(databaseUrl, envA.DATELINE_DATA_DIR!, { floodIntervalSeconds: 0 });
+    await changeSettings(databaseUrl, envA.DATELINE_DATA_DIR!, { floodIntervalSeconds: 0, rateLimitPerHour: 0, rateLimitPerArticlePerMinute: 0 });
     const second = await postComment(a.url, form({ comment: 'Second, approved at once.' }));
     assert.equal(second.status, 303);
     await waitFor('B to drop its cached page and show the comment posted on A', async () => (await (await fetch(b.url + articlePath)).text()).includes('Second, approved at once.'), 5000);
@@ -96,7 +96,7 @@ describe('serve --workers 2 on SQLite', () => {
     const env = siteEnv(t, '');
     const databaseUrl = `${env.DATELINE_DATA_DIR}/dateline.db`;
     assert.equal(runCli(env, 'publish', fileURLToPath(seedArticlePath)).code, 0);
-    await changeSettings(databaseUrl, env.DATELINE_DATA_DIR!, { floodIntervalSeconds: 0 });
+    await changeSettings(databaseUrl, env.DATELINE_DATA_DIR!, { floodIntervalSeconds: 0, rateLimitPerHour: 0, rateLimitPerArticlePerMinute: 0 });
     const server = await startServer(t, env, ['--workers', '2']);
     await waitFor('two workers to listen', () => (server.output().match(/Server listening/g) ?? []).length >= 2);
 

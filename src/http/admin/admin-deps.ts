@@ -16,6 +16,7 @@ import type { ModerationLog } from '../../moderation/moderation-log.ts';
 import type { ModerationQueue } from '../../moderation/moderation-queue.ts';
 import type { SaveSettings } from '../../moderation/save-settings.ts';
 import type { SettingsStore } from '../../moderation/settings-store.ts';
+import type { SpamModelStore } from '../../moderation/spam-model-store.ts';
 import type { OutboxStore } from '../../notify/outbox-store.ts';
 import type { SubscriptionStore } from '../../notify/subscription-store.ts';
 import type { YourData } from '../../privacy/your-data.ts';
@@ -35,6 +36,8 @@ export interface AdminDeps {
   readonly queue: ModerationQueue;
   readonly settings: SettingsStore;
   readonly saveSettings: SaveSettings;
+  /** The spam classifier's counts: the settings page says how much it has learned. */
+  readonly spamModel: Pick<SpamModelStore, 'read'>;
   readonly commenterRules: CommenterRules;
   readonly staffActions: StaffCommentActions;
   readonly commenterRuleStore: CommenterRuleStore;

@@ -112,7 +112,8 @@ export function createDeskRoutes(deps: AdminDeps) {
 
     async showSettings(request: FastifyRequest, reply: FastifyReply) {
       const saved = (request.query as { saved?: string }).saved === '1';
-      return sendAdminPage(reply, SettingsPageView({ ctx: ctxOf(request), settings: await deps.settings.discussion(), errors: [], saved }));
+      const [settings, spamModel] = await Promise.all([deps.settings.discussion(), deps.spamModel.read([])]);
+      return sendAdminPage(reply, SettingsPageView({ ctx: ctxOf(request), settings, spamLearned: spamModel.totals, errors: [], saved }));
     },
 
     async saveSettings(request: FastifyRequest, reply: FastifyReply) {
@@ -123,10 +124,12 @@ export function createDeskRoutes(deps: AdminDeps) {
         holdAllComments: field(body, 'holdAllComments') === '1',
         requirePreviouslyApproved: field(body, 'requirePreviouslyApproved') === '1',
         pageComments: field(body, 'pageComments') === '1',
-        heldCommentMail: field(body, 'heldCommentMail') as DiscussionSettings['heldCommentMail'],
+        holdProfanity: field(body, 'holdProfanity') === '1',
+        ...(body.heldCommentMail === undefined ? {} : { heldCommentMail: field(body, 'heldCommentMail') as DiscussionSettings['heldCommentMail'] }),
         moderationWords: lines('moderationWords'),
         disallowedWords: lines('disallowedWords'),
-        ...Object.fromEntries(Object.keys(settingRanges).map((key) => [key, field(body, key).trim() === '' ? Number.NaN : Number(field(body, key))])),
+        // A number the form did not send (a page opened before an upgrade) keeps its value; an empty one is an error.
+        ...Object.fromEntries(Object.keys(settingRanges).filter((key) => body[key] !== undefined).map((key) => [key, field(body, key).trim() === '' ? Number.NaN : Number(field(body, key))])),
       };
       try {
         await deps.saveSettings(changes);
@@ -134,7 +137,8 @@ export function createDeskRoutes(deps: AdminDeps) {
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         const shown = { ...(await deps.settings.discussion()), ...changes } as DiscussionSettings;
-        return sendAdminPage(reply, SettingsPageView({ ctx: ctxOf(request), settings: shown, errors: errorList(e), saved: false }), statusForKind[e.kind]);
+        const spamLearned = (await deps.spamModel.read([])).totals;
+        return sendAdminPage(reply, SettingsPageView({ ctx: ctxOf(request), settings: shown, spamLearned, errors: errorList(e), saved: false }), statusForKind[e.kind]);
       }
     },
 

@@ -6,8 +6,10 @@ import { articlePath, commentsCloseAt, isCommentingOpen, isPublic, type Article 
 import type { CommentId } from '../../domain/ids.ts';
 import { ArticlePage } from '../../views/article-page.tsx';
 import { emptyFormValues, type CommentFormValues, type FormError } from '../../views/comment-form.tsx';
+import type { Challenge } from '../../comments/form-token.ts';
 import { renderDocument } from '../../views/layout.tsx';
 import { articleTag, frontPageTag } from '../page-cache.ts';
+import { livePath } from '../live-stream.ts';
 import type { PageDeps } from '../page-deps.ts';
 import { sendPersonalPage, sendSharedPage, toCachedPage } from '../send-page.ts';
 import { siteBaseUrl } from '../send-shared-document.ts';
@@ -24,6 +26,10 @@ export interface FormState {
   readonly values: CommentFormValues;
   readonly errors: readonly FormError[];
   readonly replyToId: number | null;
+  /** Over a rate limit: the puzzle to show with the form. */
+  readonly challenge?: Challenge;
+  /** The token the reader's form came with, kept when the form is shown again after an error (it dates the first showing). */
+  readonly formToken?: string;
 }
 
 export function createArticlePage(deps: PageDeps) {
@@ -31,6 +37,8 @@ export function createArticlePage(deps: PageDeps) {
   async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[], view: { origin: string; page?: number }): Promise<string | null> {
     const page = view.page ?? 1;
     const now = deps.clock.now();
+    // Taken before the comments are read: the page shows at least every live event up to it.
+    const liveAfter = deps.live.cursor();
     const [discussion, settings] = await Promise.all([deps.listDiscussion(article, ownPendingIds, page), deps.settings.discussion()]);
     if (page > discussion.pageCount) return null;
     const parent = form.replyToId === null ? undefined : findApproved(discussion.thread, form.replyToId);
@@ -41,11 +49,14 @@ export function createArticlePage(deps: PageDeps) {
         discussion,
         commentsOpen: isCommentingOpen(article, settings, now),
         commentPages: { current: discussion.page, count: discussion.pageCount },
+        live: { url: livePath(article.id), after: liveAfter, threadDepth: discussion.threadDepth },
         origin: view.origin,
         form: {
           values: form.values,
           errors: form.errors,
           replyTo: parent ? { id: parent.id, authorName: parent.authorName } : null,
+          formToken: form.formToken ?? deps.formTokens.issue(article.id, now),
+          challenge: form.challenge ?? null,
         },
       }),
     );

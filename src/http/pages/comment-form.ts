@@ -44,6 +44,12 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
         subscribe: { replies: values.notifyReplies, article: values.notifyArticle },
+        form: {
+          honeypot: field(body, 'hp_website'),
+          token: field(body, 'dateline_form'),
+          challenge: field(body, 'pow_token') && field(body, 'pow_nonce') ? { token: field(body, 'pow_token'), nonce: field(body, 'pow_nonce') } : null,
+          holdIfLimited: body.hold_if_limited !== undefined,
+        },
       });
       if (values.consent) deps.cookies.remember(reply, { name: comment.authorName, email: values.email.trim(), url: comment.authorUrl ?? '' });
       else deps.cookies.forget(reply);
@@ -58,7 +64,11 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       );
       // A reply whose parent cannot take replies is offered as a top-level comment instead.
       const replyToId = e.code === 'parent_invalid' ? null : parentId;
-      const html = (await pages.renderArticle(article, { values, errors, replyToId }, deps.cookies.pendingIds(request, deps.clock.now()), { origin: siteBaseUrl(deps, request) })) ?? '';
+      // Over a rate limit: the same page with a puzzle (bound to this address and text) to solve.
+      const challenge = e.code === 'rate_limited' ? deps.formTokens.challenge({ ip: request.ip, text: values.comment }, deps.clock.now()) : undefined;
+      const posted = field(body, 'dateline_form');
+      const formToken = ['ok', 'too_fast'].includes(deps.formTokens.read(posted, article.id, deps.clock.now()).state) ? posted : undefined;
+      const html = (await pages.renderArticle(article, { values, errors, replyToId, challenge, formToken }, deps.cookies.pendingIds(request, deps.clock.now()), { origin: siteBaseUrl(deps, request) })) ?? '';
       if (e.code === 'comment_flood') reply.header('retry-after', '15');
       return sendPersonalPage(reply, html, statusForKind[e.kind]);
     }

@@ -10,7 +10,9 @@ import * as m0007 from './0007_duplicate_lookup.ts';
 import * as m0008 from './0008_mail_outbox_and_subscriptions.ts';
 import * as m0009 from './0009_search.ts';
 import * as m0010 from './0010_personal_data.ts';
+import * as m0011 from './0011_spam_model.ts';
 import * as m0005 from './0005_article_revisions_and_tags.ts';
+import * as m0012 from './0012_live_events.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -30,4 +32,6 @@ export const migrations: Record<string, DialectMigration> = {
   '0008_mail_outbox_and_subscriptions': m0008,
   '0009_search': m0009,
   '0010_personal_data': m0010,
+  '0011_spam_model': m0011,
+  '0012_live_events': m0012,
 };

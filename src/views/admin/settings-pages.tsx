@@ -34,7 +34,10 @@ function Check({ name, label, checked, help }: { name: string; label: string; ch
   );
 }
 
-export function SettingsPageView({ ctx, settings, errors, saved }: { ctx: AdminContext; settings: DiscussionSettings; errors: Errors; saved: boolean }) {
+/** How many comments the spam filter has learned as spam and as approved. */
+type SpamLearned = { readonly spam: number; readonly ham: number };
+
+export function SettingsPageView({ ctx, settings, spamLearned, errors, saved }: { ctx: AdminContext; settings: DiscussionSettings; spamLearned: SpamLearned; errors: Errors; saved: boolean }) {
   return (
     <AdminLayout ctx={ctx} title="Discussion settings" current="/admin/settings">
       <FieldErrors errors={errors} />
@@ -72,6 +75,13 @@ export function SettingsPageView({ ctx, settings, errors, saved }: { ctx: AdminC
               Same matching. The commenter is not told.
             </span>
           </p>
+          <Check name="holdProfanity" label="Hold comments with profanity" checked={settings.holdProfanity} help="In the comment or the name, disguised spellings too (“f u c k”, “sh1t”). Words that name news topics (sex, rape, porn…) are not counted." />
+          <NumberField name="spamHoldPercent" label="Hold comments the spam filter rates at least this likely spam (%)" value={settings.spamHoldPercent} min={0} max={100} help="The filter learns from your decisions: each comment you mark as spam or approve. It starts rating once it has 20 of each. 0 turns this off." />
+          <p class="field-help" id="spam-learned">
+            So far it has learned from {spamLearned.spam} {spamLearned.spam === 1 ? 'spam comment' : 'spam comments'} and {spamLearned.ham} approved {spamLearned.ham === 1 ? 'comment' : 'comments'}.
+          </p>
+          <NumberField name="rateLimitPerHour" label="Comments one address or one email may post in an hour" value={settings.rateLimitPerHour} min={0} max={10000} help="Past it, the commenter solves a short puzzle in the browser (or, without JavaScript, chooses to have the comment held). 0 turns this off." />
+          <NumberField name="rateLimitPerArticlePerMinute" label="Comments one article may receive in a minute" value={settings.rateLimitPerArticlePerMinute} min={0} max={10000} help="From everyone together; past it, the same puzzle. 0 turns this off." />
           <NumberField name="floodIntervalSeconds" label="Seconds between two comments from one address or email" value={settings.floodIntervalSeconds} min={0} max={3600} help="WordPress uses 15. 0 turns flood control off." />
         </fieldset>
         <fieldset>

@@ -141,3 +141,231 @@
   });
   if (body.value) refresh();
 })();
+
+// The rate-limit puzzle (shown only after a 429): find a nonce so that SHA-256(token:nonce)
+// starts with `difficulty` zero bits, in batches through WebCrypto, then let the reader post.
+// Without JavaScript (or WebCrypto, which needs HTTPS) the reader ticks "send my comment to a
+// moderator" instead.
+(function () {
+  'use strict';
+  var box = document.querySelector('[data-pow-token]');
+  if (!box || !window.crypto || !window.crypto.subtle || !window.TextEncoder) return;
+  var form = box.closest('form');
+  var token = box.getAttribute('data-pow-token');
+  var difficulty = Number(box.getAttribute('data-pow-difficulty'));
+  var nonceInput = box.querySelector('input[name="pow_nonce"]');
+  var status = box.querySelector('.challenge-status');
+  var encoder = new TextEncoder();
+
+  function zeroBits(buffer) {
+    var bytes = new Uint8Array(buffer);
+    var bits = 0;
+    for (var i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 0) { bits += 8; continue; }
+      return bits + Math.clz32(bytes[i]) - 24;
+    }
+    return bits;
+  }
+
+  function search(start) {
+    var tries = [];
+    for (var n = start; n < start + 512; n++) tries.push(crypto.subtle.digest('SHA-256', encoder.encode(token + ':' + n)));
+    return Promise.all(tries).then(function (digests) {
+      for (var i = 0; i < digests.length; i++) if (zeroBits(digests[i]) >= difficulty) return String(start + i);
+      return search(start + 512);
+    });
+  }
+
+  status.textContent = box.getAttribute('data-solving') || status.textContent;
+  var solved = search(0).then(function (nonce) {
+    nonceInput.value = nonce;
+    status.textContent = box.getAttribute('data-solved') || '';
+    return nonce;
+  });
+  form.addEventListener('submit', function (event) {
+    if (nonceInput.value) return;
+    event.preventDefault();
+    solved.then(function () { form.submit(); });
+  });
+})();
+
+// Live updates: an article page follows its discussion over Server-Sent Events
+// (/live/articles/ID). New comments are announced in a polite live region ("3 new comments —
+// Show") instead of moving the text the reader is reading; Show puts them in their place in
+// the thread, as rendered by the server. The heading's count follows. Without JavaScript (or
+// EventSource) the page stays as it was served.
+(function () {
+  'use strict';
+  var section = document.getElementById('comments');
+  var heading = document.getElementById('comments-title');
+  if (!section || !heading || !window.EventSource || !section.getAttribute('data-live-url')) return;
+  var say = function (name) { return section.getAttribute('data-live-' + name) || ''; };
+  var depthLimit = Number(section.getAttribute('data-thread-depth')) || 5;
+  var countLink = document.querySelector('.article-header a[href="#comments"]');
+  // On a page of comments before the last one, new top-level comments belong to a later page.
+  var onLastPage = !section.querySelector('.comment-pages .next');
+  var waiting = []; // { id, parentId, html } in the order they arrived
+  var lastId = section.getAttribute('data-live-after');
+  var region = document.createElement('div');
+  region.className = 'live-updates';
+  region.setAttribute('role', 'status');
+  region.setAttribute('aria-live', 'polite');
+  heading.parentNode.insertBefore(region, heading.nextSibling);
+
+  var byId = function (id) { return document.getElementById('comment-' + id); };
+  var isWaiting = function (id) { return waiting.some(function (w) { return w.id === id; }); };
+  var drop = function (id) { waiting = waiting.filter(function (w) { return w.id !== id; }); };
+
+  function toElement(html) {
+    var template = document.createElement('template');
+    template.innerHTML = html; // rendered and escaped by the server (the thread's own component)
+    var li = template.content.firstElementChild;
+    if (!document.getElementById('respond')) {
+      var actions = li.querySelector('.comment-actions');
+      if (actions) actions.parentNode.removeChild(actions); // comments are closed here
+    }
+    return li;
+  }
+
+  /** A comment can be shown here if its parent is (or will be), or it starts a thread on the last page. */
+  function placeable(item) {
+    return item.parentId === null ? onLastPage : Boolean(byId(item.parentId)) || isWaiting(item.parentId);
+  }
+
+  function setDepth(li, depth) {
+    li.className = li.className.replace(/\bdepth-\d+/, 'depth-' + depth);
+  }
+
+  function topList() {
+    var list = section.querySelector('ol.comment-list');
+    if (list) return list;
+    list = document.createElement('ol');
+    list.className = 'comment-list';
+    var empty = section.querySelector('.no-comments');
+    if (empty) empty.parentNode.replaceChild(list, empty);
+    else region.parentNode.insertBefore(list, region.nextSibling);
+    return list;
+  }
+
+  /** Inserts where the server would have put it (domain/thread.ts): nested to the depth limit, then beside the parent. */
+  function place(item) {
+    var li = toElement(item.html);
+    var parent = item.parentId === null ? null : byId(item.parentId);
+    if (!parent) {
+      topList().appendChild(li);
+      setDepth(li, 1);
+    } else {
+      var depth = Number((/\bdepth-(\d+)/.exec(parent.className) || [0, 1])[1]);
+      if (depth < depthLimit) {
+        var children = parent.querySelector(':scope > ol.children');
+        if (!children) {
+          children = document.createElement('ol');
+          children.className = 'children';
+          parent.appendChild(children);
+        }
+        children.appendChild(li);
+        setDepth(li, depth + 1);
+      } else {
+        parent.parentNode.appendChild(li);
+        setDepth(li, depth);
+      }
+    }
+    li.classList.add('comment-new');
+    return li;
+  }
+
+  function announce() {
+    waiting = waiting.filter(placeable);
+    region.textContent = '';
+    if (waiting.length === 0) return;
+    var text = waiting.length === 1 ? say('one') : say('many').replace('{n}', String(waiting.length));
+    region.appendChild(document.createTextNode(text + ' — '));
+    var show = document.createElement('button');
+    show.type = 'button';
+    show.className = 'live-show';
+    show.textContent = say('show');
+    show.addEventListener('click', showWaiting);
+    region.appendChild(show);
+  }
+
+  function showWaiting() {
+    var first = null;
+    waiting.splice(0).forEach(function (item) {
+      if (byId(item.id)) return;
+      var li = place(item);
+      first = first || li;
+    });
+    region.textContent = '';
+    if (first) {
+      first.setAttribute('tabindex', '-1');
+      first.focus(); // the button is gone: keyboard readers continue at the first new comment
+    }
+  }
+
+  /** Replaces a shown comment's card (its replies stay). */
+  function replaceCard(existing, html) {
+    var card = toElement(html).querySelector('.comment-card');
+    var old = existing.querySelector(':scope > .comment-card');
+    if (card && old) old.parentNode.replaceChild(card, old);
+    existing.classList.remove('comment-pending');
+  }
+
+  function updateCount(data) {
+    heading.textContent = data.heading;
+    if (countLink) countLink.textContent = data.countLabel;
+  }
+
+  var handlers = {
+    'comment.added': function (data) {
+      var existing = byId(data.commentId);
+      // The reader's own held comment, now approved: shown in place, nothing to announce.
+      if (existing) return existing.classList.contains('comment-pending') ? replaceCard(existing, data.html) : undefined;
+      drop(data.commentId);
+      waiting.push({ id: data.commentId, parentId: data.parentId, html: data.html });
+    },
+    'comment.changed': function (data) {
+      var existing = byId(data.commentId);
+      if (existing) return replaceCard(existing, data.html);
+      waiting.forEach(function (w) { if (w.id === data.commentId) w.html = data.html; });
+    },
+    'comment.removed': function (data) {
+      drop(data.commentId);
+      var existing = byId(data.commentId);
+      if (!existing) return;
+      // Its replies stay readable; only the comment itself goes.
+      var card = existing.querySelector(':scope > .comment-card');
+      if (existing.querySelector(':scope > ol.children') && card) card.parentNode.removeChild(card);
+      else existing.parentNode.removeChild(existing);
+    },
+  };
+
+  var source = null;
+  function connect() {
+    source = new EventSource(section.getAttribute('data-live-url') + (lastId ? '?after=' + encodeURIComponent(lastId) : ''));
+    Object.keys(handlers).forEach(function (kind) {
+      source.addEventListener(kind, function (event) {
+        lastId = event.lastEventId || lastId;
+        var data = JSON.parse(event.data);
+        updateCount(data);
+        handlers[kind](data);
+        announce();
+      });
+    });
+    source.addEventListener('stale', function () {
+      source.close();
+      region.textContent = say('stale') + ' ';
+      var reload = document.createElement('button');
+      reload.type = 'button';
+      reload.className = 'live-show';
+      reload.textContent = say('reload');
+      reload.addEventListener('click', function () { location.reload(); });
+      region.appendChild(reload);
+    });
+    // EventSource reconnects by itself after a dropped connection; a refusal (server full,
+    // 503) closes it for good, so try again in a while from the last event seen.
+    source.addEventListener('error', function () {
+      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 30000 + Math.random() * 30000);
+    });
+  }
+  connect();
+})();

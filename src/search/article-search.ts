@@ -2,18 +2,10 @@
 // match (headline over summary over body). Implemented by storage/sql-search.ts, with SQLite
 // FTS5 or PostgreSQL full-text search.
 
-import type { ArticleId } from '../domain/ids.ts';
+import type { Article } from '../domain/article.ts';
 
 /** An article as search reads it: enough to link to it and to cut a snippet from its text. */
-export interface ArticleMatch {
-  readonly id: ArticleId;
-  readonly slug: string;
-  readonly title: string;
-  readonly section: string | null;
-  readonly summary: string | null;
-  readonly bodyMarkdown: string;
-  readonly publishedAt: Date;
-}
+export type ArticleMatch = Pick<Article, 'id' | 'slug' | 'title' | 'section' | 'summary' | 'bodyMarkdown' | 'publishedAt'>;
 
 export interface ArticleSearch {
   /**

@@ -160,24 +160,8 @@ export class SqlArticleStore implements ArticleStore {
   }
 
   async listLatest(query: { now: Date; limit: number }): Promise<ArticleSummary[]> {
-    const rows = await this.#db
-      .selectFrom('articles as a')
-      .selectAll('a')
-      .select((eb) =>
-        eb
-          .selectFrom('comments as c')
-          .select(sql<number>`count(*)`.as('n'))
-          .whereRef('c.article_id', '=', 'a.id')
-          .where('c.status', '=', 'approved')
-          .as('approved_comments'),
-      )
-      .where('a.status', '=', 'published')
-      .where('a.published_at', '<=', query.now.getTime())
-      .orderBy('a.published_at', 'desc')
-      .orderBy('a.id', 'desc')
-      .limit(query.limit)
-      .execute();
-    return rows.map((row) => ({ article: toArticle(row), approvedComments: Number(row.approved_comments ?? 0) }));
+    const { rows } = await queryPublicList(this.#db, { filter: { kind: 'all' }, now: query.now, limit: query.limit, offset: 0 });
+    return rows.map(toSummary);
   }
 
   async nextPublicationAfter(now: Date): Promise<Date | null> {

@@ -19,7 +19,6 @@ export function ArticleList({ site, articles }: { site: SiteView; articles: read
 }
 
 function ArticleTeaser({ site, summary: { article, approvedComments } }: { site: SiteView; summary: ArticleSummary }) {
-  const m = site.messages;
   const path = articlePath(article);
   const text = standfirst(article);
   return (
@@ -29,18 +28,26 @@ function ArticleTeaser({ site, summary: { article, approvedComments } }: { site:
         <a href={path}>{article.title}</a>
       </h2>
       {text ? <p class="standfirst">{text}</p> : null}
-      <p class="teaser-meta">
-        {article.byline ? (
-          <>
-            <Byline site={site} name={article.byline} />
-            {' · '}
-          </>
-        ) : null}
-        <time dateTime={article.publishedAt.toISOString()}>{formatDate(site, article.publishedAt, false)}</time>
-        {' · '}
-        <a href={`${path}#comments`}>{m.comments(approvedComments)}</a>
-      </p>
+      <ArticleDateline site={site} class="teaser-meta" byline={article.byline} publishedAt={article.publishedAt} commentsHref={`${path}#comments`} comments={approvedComments} />
     </li>
+  );
+}
+
+/** Byline · date · comment count, under a headline (on the article and in lists). */
+export function ArticleDateline(props: { site: SiteView; class: string; byline: string | null | undefined; publishedAt: Date; commentsHref: string; comments: number }) {
+  const { site } = props;
+  return (
+    <p class={props.class}>
+      {props.byline ? (
+        <>
+          <Byline site={site} name={props.byline} />
+          {' · '}
+        </>
+      ) : null}
+      <time dateTime={props.publishedAt.toISOString()}>{formatDate(site, props.publishedAt, false)}</time>
+      {' · '}
+      <a href={props.commentsHref}>{site.messages.comments(props.comments)}</a>
+    </p>
   );
 }
 

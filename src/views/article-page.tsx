@@ -7,11 +7,11 @@ import type { Discussion } from '../domain/discussion.ts';
 import { listingPath } from '../domain/listing.ts';
 import { CommentForm, type CommentFormProps } from './comment-form.tsx';
 import { CommentThread } from './comment-thread.tsx';
-import { Byline, Section } from './article-list.tsx';
+import { ArticleDateline, Section } from './article-list.tsx';
 import { articleMeta } from './article-meta.ts';
 import { Layout } from './layout.tsx';
 import { RawHtml } from './raw-html.tsx';
-import { formatDate, type SiteView } from './site.ts';
+import type { SiteView } from './site.ts';
 
 export interface ArticlePageProps {
   readonly site: SiteView;
@@ -38,17 +38,7 @@ export function ArticlePage({ site, article, discussion, commentsOpen, form, com
         <header class="article-header">
           {article.section ? <Section name={article.section} /> : null}
           <h1 id="article-title">{article.title}</h1>
-          <p class="dateline">
-            {article.byline ? (
-              <>
-                <Byline site={site} name={article.byline} />
-                {' · '}
-              </>
-            ) : null}
-            <time dateTime={article.publishedAt.toISOString()}>{formatDate(site, article.publishedAt, false)}</time>
-            {' · '}
-            <a href="#comments">{m.comments(discussion.approvedCount)}</a>
-          </p>
+          <ArticleDateline site={site} class="dateline" byline={article.byline} publishedAt={article.publishedAt} commentsHref="#comments" comments={discussion.approvedCount} />
         </header>
         <RawHtml class="article-body" html={article.bodyHtml} />
         {article.tags && article.tags.length > 0 ? (

@@ -34,8 +34,8 @@ const groups: Record<string, () => string[]> = {
   unit: () => find(join(root, 'src'), /\.test\.tsx?$/),
   integration: () => find(join(root, 'test'), /\.test\.tsx?$/),
   e2e: () => find(join(root, 'test', 'e2e'), /\.e2e\.ts$/),
-  // Suites that name their dialects themselves (contract, scale, scale commands) run once.
-  postgres: () => find(join(root, 'test'), /\.test\.tsx?$/).filter((f) => !/\.contract\.test\.ts$|^test\/scale\/|scale-commands/.test(f)),
+  // Suites that name their dialects themselves (contract, scale, scale commands, reliability) run once.
+  postgres: () => find(join(root, 'test'), /\.test\.tsx?$/).filter((f) => !/\.contract\.test\.ts$|^test\/scale\/|^test\/reliability\/|scale-commands/.test(f)),
 };
 
 const onlyIndex = process.argv.indexOf('--only');

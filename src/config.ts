@@ -23,6 +23,12 @@ export interface Config {
   readonly smtpUrl: string | null;
   /** MAIL_FROM: the sender address; default "Site name" <dateline@host of the public URL>. */
   readonly mailFrom: string | null;
+  /** DATELINE_METRICS_TOKEN: a bearer token that lets a scraper off this machine read /metrics (loopback needs none). */
+  readonly metricsToken?: string | null;
+  /** DATELINE_SHUTDOWN_DELAY_MS: after SIGTERM, how long /readyz says 503 while everything is still served (default 1000). */
+  readonly shutdownDelayMs?: number;
+  /** DATELINE_API_ORIGINS (comma-separated): the origins whose pages may call /api from a browser (CORS); none by default. */
+  readonly apiOrigins?: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +72,9 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: env.DATELINE_TRUST_PROXY === 'true' || env.DATELINE_TRUST_PROXY === '1',
     smtpUrl: env.SMTP_URL ? parseSmtpUrl(env.SMTP_URL) : null,
     mailFrom: env.MAIL_FROM || null,
+    metricsToken: env.DATELINE_METRICS_TOKEN || null,
+    shutdownDelayMs: milliseconds(env.DATELINE_SHUTDOWN_DELAY_MS, 'DATELINE_SHUTDOWN_DELAY_MS', 1000),
+    apiOrigins: parseOrigins(env.DATELINE_API_ORIGINS ?? ''),
   };
 }
 
@@ -104,4 +113,31 @@ function parseSmtpUrl(raw: string): string {
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`);
   return raw;
+}
+
+/** `https://a.example, http://localhost:8080` → each origin as browsers send it; anything else is refused. */
+function parseOrigins(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== entry.replace(/\/$/, '')) {
+        throw new ConfigError(`DATELINE_API_ORIGINS must list origins such as https://news.example (scheme, host and port only), not "${entry}"`);
+      }
+      return url.origin;
+    });
+}
+
+function milliseconds(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 600_000) throw new ConfigError(`${name} must be a number of milliseconds (0 to 600000), not "${raw}"`);
+  return n;
 }

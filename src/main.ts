@@ -4,6 +4,7 @@
 import cluster from 'node:cluster';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Server } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { destination, pino } from 'pino';
@@ -12,9 +13,19 @@ import type { DomainEvent, EventSink } from './domain/events.ts';
 import { parseArticleFile } from './articles/parse-article-file.ts';
 import { createPublishArticle } from './articles/publish-article.ts';
 import { createListDiscussion } from './comments/list-discussion.ts';
+import { createReactToComment } from './comments/react-to-comment.ts';
 import { createSubmitComment } from './comments/submit-comment.ts';
+import { createListCommentThread } from './comments/list-comment-thread.ts';
+import { createFindPublicComment } from './comments/find-public-comment.ts';
+import { createCommentCounts } from './comments/comment-counts.ts';
+import { createApiTokens } from './accounts/api-tokens.ts';
+import { createDeleteOwnComment } from './comments/delete-own-comment.ts';
+import { createEditOwnComment, createFindOwnComment } from './comments/edit-own-comment.ts';
+import { createReportComment } from './comments/report-comment.ts';
+import { createDismissReports } from './moderation/dismiss-reports.ts';
 import { FormTokens } from './comments/form-token.ts';
 import { createApp } from './http/app.ts';
+import { createMetrics } from './http/operations.ts';
 import { encodeLiveUpdate } from './http/live-stream.ts';
 import { createLiveHub, type LiveHubLimits } from './live/live-hub.ts';
 import { createPruneLiveEvents } from './live/prune-live-events.ts';
@@ -38,12 +49,16 @@ import { createSearchArticles } from './search/search-articles.ts';
 import { createSaveSettings } from './moderation/save-settings.ts';
 import { createCommenterRules } from './moderation/commenter-rules.ts';
 import { createStaffCommentActions } from './moderation/staff-comment-actions.ts';
-import { checkOrder } from './moderation/check-order.ts';
+import { checkOrder, editCheckOrder } from './moderation/check-order.ts';
 import { createTruncateOldIps } from './privacy/truncate-old-ips.ts';
 import { createYourData } from './privacy/your-data.ts';
+import { createSiteImport } from './import/site-import.ts';
 import { createModerateComment } from './moderation/moderate-comment.ts';
 import { copyDatabase } from './storage/copy-database.ts';
 import { openDatabase } from './storage/database.ts';
+import { checkReadiness } from './storage/check-readiness.ts';
+import { restoreDatabase } from './storage/restore-database.ts';
+import { isDatabaseUnavailable } from './storage/translate-db-error.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { createSqlStores, createTransact } from './storage/sql-stores.ts';
 import { en } from './views/messages.ts';
@@ -82,6 +97,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     (event) => {
       if (event.type === 'settings.saved') return cache.clear(); // settings shape every page
       if (event.type === 'article.saved') cache.invalidate(articleListTag);
+      if (event.type === 'reaction.toggled') return cache.invalidate(articleTag(event.articleId)); // every view of that article's page; lists show no reactions
       if (event.type === 'comment.created' && event.status !== 'approved') return; // nothing public changed
       cache.invalidate(articleTag(event.articleId));
       cache.invalidate(frontPageTag);
@@ -103,8 +119,12 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   // Every event is delivered here and told to the other instances on the same database,
   // which deliver it to their own listeners (their page caches drop the same pages).
   const instanceId = randomUUID();
+  // Set when the server is about to stop: /readyz says so, and balancers send requests elsewhere.
+  let draining = false;
+  const metrics = createMetrics({ cache, outboxCounts: () => stores.outbox.counts(), liveStreams: () => liveHub.streamCount() });
   const events: EventSink = {
     emit(event) {
+      metrics.countEvent(event);
       deliver(event);
       database.publish(JSON.stringify({ from: instanceId, event })).catch((e: unknown) => console.error('could not tell other instances', event.type, e));
     },
@@ -142,14 +162,31 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     yourData: createYourData({ transact, notifications, keyedHash, events, clock, siteName: config.siteName, siteUrl }),
     manageNotifications: createManageNotifications({ subscriptions: stores.subscriptions, comments: stores.comments, articles: stores.articles, moderateComment, links: mailLinks, clock }),
     listDiscussion: createListDiscussion({ comments: stores.comments, settings: stores.settings, keyedHash }),
+    reactToComment: createReactToComment({ transact, keyedHash, events, clock }),
     sessions: createSessions({ staff: stores.staff, clock, keyedHash }),
     passwordReset: createPasswordReset({ staff: stores.staff, transact, notifications, clock, siteName: config.siteName }),
     addStaff: createAddStaff({ staff: stores.staff, clock }),
-    moderationQueue: createModerationQueue({ comments: stores.comments, articles: stores.articles }),
+    moderationQueue: createModerationQueue({ comments: stores.comments, articles: stores.articles, reports: stores.reports }),
     saveSettings: createSaveSettings({ settings: stores.settings, events }),
     staffActions: createStaffCommentActions({ transact, events, clock, notifications }),
     commenterRules: createCommenterRules({ transact, keyedHash, clock, ipOf: (id) => stores.comments.ipOf(id) }),
     searchArticles: createSearchArticles({ search: stores.search, clock }),
+    // WordPress, Disqus and JSON Lines imports (issue 8, items 1–3): one transaction, then every cached page goes, here and on other instances.
+    importFile: createSiteImport({ transact, settings: stores.settings, clock, hashIp: (ip) => keyedHash.hash('ip', ip), siteChanged: () => {
+      cache.clear();
+      database.publish('*').catch((e: unknown) => console.error('could not tell other instances of the import', e));
+    } }),
+    // A commenter's own comment and readers' reports (issue 9, items 2 and 3).
+    findOwnComment: createFindOwnComment({ comments: stores.comments, ownComments: stores.ownComments, settings: stores.settings, clock }),
+    editOwnComment: createEditOwnComment({ settings: stores.settings, commenterRules: stores.commenterRules, spamModel: stores.spamModel, transact, checks: editCheckOrder, keyedHash, events, clock }),
+    deleteOwnComment: createDeleteOwnComment({ settings: stores.settings, transact, events, clock }),
+    reportComment: createReportComment({ comments: stores.comments, articles: stores.articles, settings: stores.settings, transact, keyedHash, events, clock }),
+    dismissReports: createDismissReports({ transact, clock }),
+    // The JSON API's reads and its personal tokens (issue 8, item 5).
+    listCommentThread: createListCommentThread({ comments: stores.comments, settings: stores.settings, keyedHash }),
+    findPublicComment: createFindPublicComment({ comments: stores.comments, articles: stores.articles, keyedHash, clock }),
+    commentCounts: createCommentCounts({ store: stores.commentCounts, clock }),
+    apiTokens: createApiTokens({ tokens: stores.apiTokens, clock }),
   };
   const jobs = createJobRunner({ jobs: stores.jobs, clock, log: logger.child({ part: 'jobs' }) }, [
     createTruncateOldIps({ comments: stores.comments, settings: stores.settings }),
@@ -167,14 +204,17 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       articles: stores.articles,
       settings: stores.settings,
       listDiscussion: services.listDiscussion,
+      reactToComment: services.reactToComment,
       submitComment: services.submitComment,
       formTokens,
       cookies: new CommenterCookies(keyedHash, { secure: secureCookies }),
+      readerActions: { findOwnComment: services.findOwnComment, editOwnComment: services.editOwnComment, deleteOwnComment: services.deleteOwnComment, reportComment: services.reportComment },
       cache,
       clock,
       publicUrl: config.publicUrl,
       comments: stores.comments,
       changedElsewhere: database.changedElsewhere,
+      oldUrls: stores.imports,
       searchArticles: services.searchArticles,
       assets,
       admin: {
@@ -187,7 +227,10 @@ export async function createDateline(config: Config, options: DatelineOptions = 
         publishArticle: services.publishArticle,
         moderationLog: stores.moderationLog,
         moderateComment: services.moderateComment,
+        dismissReports: services.dismissReports,
+        apiTokens: services.apiTokens,
         queue: services.moderationQueue,
+        importFile: services.importFile,
         settings: stores.settings,
         saveSettings: services.saveSettings,
         spamModel: stores.spamModel,
@@ -208,6 +251,26 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       manageNotifications: services.manageNotifications,
       yourData: services.yourData,
       live: liveHub,
+      operations: { metrics, readiness: async () => (draining ? 'shutting down' : checkReadiness(database)), metricsToken: config.metricsToken ?? null },
+      databaseUnavailable: isDatabaseUnavailable,
+      api: {
+        site,
+        articles: stores.articles,
+        settings: stores.settings,
+        listCommentThread: services.listCommentThread,
+        findPublicComment: services.findPublicComment,
+        commentCounts: services.commentCounts,
+        submitComment: services.submitComment,
+        formTokens,
+        apiTokens: services.apiTokens,
+        moderationQueue: services.moderationQueue,
+        moderateComment: services.moderateComment,
+        publishArticle: services.publishArticle,
+        clock,
+        publicUrl: config.publicUrl,
+        allowedOrigins: config.apiOrigins ?? [],
+        databaseUnavailable: isDatabaseUnavailable,
+      },
     });
   }
 
@@ -230,6 +293,10 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     database,
     buildApp,
     publishDemoIfEmpty,
+    /** From now on /readyz answers 503 "shutting down" (the server still serves everything). */
+    drain() {
+      draining = true;
+    },
     async close() {
       await jobs.stop();
       await liveHub.stop();
@@ -242,6 +309,11 @@ export async function createDateline(config: Config, options: DatelineOptions = 
 }
 
 export type Dateline = Awaited<ReturnType<typeof createDateline>>;
+
+// How long a stopping server waits, after it stops accepting, for requests on connections it just took.
+const shutdownGraceMs = 250;
+// How long a stopping server stays up saying it is not ready (DATELINE_SHUTDOWN_DELAY_MS).
+const defaultShutdownDelayMs = 1000;
 
 /** `dateline serve`: migrate, publish the demo on an empty site, listen, and stop cleanly. */
 export async function startServer(config: Config, options: { worker?: boolean } = {}): Promise<{ app: FastifyInstance; port: number; setupPath: string | null; stop: () => Promise<void> }> {
@@ -257,7 +329,18 @@ export async function startServer(config: Config, options: { worker?: boolean } 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await app.close(); // stops accepting, lets requests in flight finish
+      // Not ready any more: balancers that probe /readyz stop sending requests here. Closing the
+      // listener while they still connect would reset connections the kernel took but we had not.
+      dateline.drain();
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs ?? defaultShutdownDelayMs));
+      // Stop accepting, without http's own close: that would also drop connections taken a
+      // moment ago whose request has not arrived yet. Give those a moment to arrive.
+      Server.prototype.close.call(app.server);
+      await new Promise((resolve) => setTimeout(resolve, shutdownGraceMs));
+      // Then close: live streams end with a retry hint, requests in flight are answered (with
+      // Connection: close), idle keep-alive connections are closed; then jobs, the outbox worker's
+      // current pass and the database.
+      await app.close();
       await dateline.close();
     })());
   // A new site prints a one-time link that creates the first admin (valid for an hour).
@@ -303,6 +386,11 @@ export async function backupSite(config: Config, file: string): Promise<void> {
   } finally {
     await database.close();
   }
+}
+
+/** `dateline restore FILE`: a backup into this site's place, which must be empty (no database file, or no tables). */
+export async function restoreSite(config: Config, file: string): Promise<void> {
+  await restoreDatabase(config.databaseUrl, file);
 }
 
 /** `dateline copy --to URL`: every row of this site's database into a new, empty one. */

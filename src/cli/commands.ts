@@ -9,10 +9,11 @@ import { articlePath } from '../domain/article.ts';
 import type { CommentStatus } from '../domain/comment.ts';
 import { AppError, InvalidFields } from '../domain/errors.ts';
 import { readPassword } from './read-password.ts';
+import { runExport, runImport } from './import-export.ts';
 import { commentId } from '../domain/ids.ts';
 import type { ModerationAction } from '../domain/moderation.ts';
 import { parseArticleFile } from '../articles/parse-article-file.ts';
-import { backupSite, copySite, createDateline, startCluster, startServer } from '../main.ts';
+import { backupSite, copySite, createDateline, restoreSite, startCluster, startServer } from '../main.ts';
 
 export interface CommandContext {
   readonly config: Config;
@@ -32,6 +33,7 @@ export const usage = `Usage: dateline <command> [options]
   serve [--workers N]                 start the web server (PORT, default 3000), in N processes
   migrate                             apply pending database migrations
   backup FILE                         write a consistent copy of the database (PostgreSQL: pg_dump format)
+  restore FILE                        put a backup into an empty data directory or empty database
   copy --to DATABASE_URL              copy every row into a new, empty database (SQLite → PostgreSQL)
   publish FILE.md                     publish or update an article from Markdown with front matter
   comments list [--status S] [--limit N]
@@ -45,6 +47,13 @@ export const usage = `Usage: dateline <command> [options]
   privacy erase EMAIL [--delete-comments]
                                       erase their name, email, website, IP and user agent from every
                                       comment (and with the flag, the text too); both are logged
+  import wxr|disqus|json FILE [--skip-pings] [--create-stubs]
+                                      import a WordPress export (WXR; --skip-pings leaves pingbacks
+                                      and trackbacks out), a Disqus export (--create-stubs makes an
+                                      article for a thread no article matches) or a Dateline JSON
+                                      export; a second run of the same file adds nothing
+  export wxr|json [-o FILE]           write the whole site (with commenters' emails and IPs) as a
+                                      WordPress WXR file or Dateline JSON Lines, to stdout or FILE
   help                                show this help
 
 Configuration comes from the environment (and ./.env): DATELINE_DATA_DIR, DATABASE_URL, PORT,
@@ -88,6 +97,16 @@ export const commands: Record<string, Command> = {
       if (existsSync(file)) throw new AppError('conflict', { message: `${file} exists; choose a new file name` });
       await backupSite(config, file);
       out.write(`backed up to ${file}\n`);
+      return 0;
+    },
+  },
+
+  restore: {
+    async run({ config, positionals, out }) {
+      const [file] = positionals;
+      if (!file) throw new AppError('front_matter_invalid', { message: 'restore needs a file: dateline restore FILE' });
+      await restoreSite(config, file);
+      out.write(`restored ${file}; start Dateline to serve it\n`);
       return 0;
     },
   },
@@ -209,6 +228,17 @@ export const commands: Record<string, Command> = {
         await dateline.close();
       }
     },
+  },
+
+  import: {
+    options: { 'skip-pings': { type: 'boolean' }, 'create-stubs': { type: 'boolean' } },
+    run: ({ config, values, positionals, out, err }) =>
+      runImport(config, { format: positionals[0], file: positionals[1], skipPings: values['skip-pings'] === true, createStubs: values['create-stubs'] === true }, out, err),
+  },
+
+  export: {
+    options: { output: { type: 'string', short: 'o' } },
+    run: ({ config, values, positionals, out }) => runExport(config, { format: positionals[0], output: values.output as string | undefined }, out),
   },
 
   privacy: {

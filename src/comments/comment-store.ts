@@ -2,7 +2,7 @@
 // Queries take request objects so fields can be added without changing signatures.
 
 import type { Article } from '../domain/article.ts';
-import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts';
+import type { Comment, CommentDraft, CommentKind, CommentStatus } from '../domain/comment.ts';
 import type { AuthorHistory, CheckReason } from '../domain/moderation.ts';
 import type { ArticleId, CommentId } from '../domain/ids.ts';
 import type { TrustedHtml } from '../domain/trusted-html.ts';
@@ -15,6 +15,10 @@ export interface NewComment extends CommentDraft {
   readonly ipHash: string;
   readonly userAgent: string;
   readonly createdAt: Date;
+  /** A pingback or trackback (imported from WordPress); a comment when absent. */
+  readonly kind?: CommentKind;
+  /** True when `ip` is already only its network (an imported comment past IP retention). */
+  readonly ipTruncated?: boolean;
 }
 
 /** Narrows the moderation queue; every field optional. */
@@ -24,11 +28,17 @@ export interface QueueFilter {
   readonly author?: string;
   /** Words of the comment text or the author's name (full-text: each word, or the start of one). */
   readonly search?: string;
+  /** Only comments with unresolved reader reports (the Reported tab). */
+  readonly reported?: boolean;
 }
 
 
 export interface CommentStore {
   insert(comment: NewComment): Promise<Comment>; // assigns the id
+  /** Ids for `insertMany`, taken now so a batch can point replies at parents in the same batch; inside a write transaction only. */
+  reserveIds(count: number): Promise<CommentId[]>;
+  /** Many comments at once with reserved ids (imports: no events, no checks). */
+  insertMany(comments: readonly (NewComment & { readonly id: CommentId })[]): Promise<void>;
   findById(id: CommentId): Promise<Comment | undefined>;
   /** An article's comments with one of `statuses`, plus any of `alsoIds` (an author's own held ones), oldest first. */
   listForArticle(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }): Promise<Comment[]>;

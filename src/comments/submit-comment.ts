@@ -28,6 +28,7 @@ import type { CommentStore } from './comment-store.ts';
 import type { LiveStores } from '../live/live-event-store.ts';
 import { recordLiveEvent } from '../live/record-live-event.ts';
 import type { FormTokens } from './form-token.ts';
+import { editableUntil } from '../domain/own-comment.ts';
 
 export interface SubmitCommentDeps {
   readonly articles: ArticleStore;
@@ -74,6 +75,8 @@ export interface SubmittedComment {
   readonly verdict: Verdict;
   /** The article commented on, as read for the checks (spares the caller a second read). */
   readonly article: Article;
+  /** Until when its author may edit or delete it (editWindowMinutes), null when editing is off. */
+  readonly editableUntil: Date | null;
 }
 
 const floodLookBackMs = 3_600_000; // WordPress looks one hour back for the last comment
@@ -134,7 +137,7 @@ export function createSubmitComment(deps: SubmitCommentDeps) {
     });
 
     deps.events.emit({ type: 'comment.created', articleId: article.id, commentId: result.comment.id, status: result.comment.status });
-    return { ...result, article };
+    return { ...result, article, editableUntil: editableUntil(result.comment.createdAt, settings.editWindowMinutes) };
   };
 }
 

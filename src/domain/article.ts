@@ -1,6 +1,6 @@
 // Articles: what a newsroom publishes and readers comment on. Pure rules, no I/O.
 
-import type { ArticleId } from './ids.ts';
+import type { ArticleId, StaffId } from './ids.ts';
 import type { TrustedHtml } from './trusted-html.ts';
 import type { DiscussionSettings } from './settings.ts';
 import { AppError } from './errors.ts';
@@ -23,6 +23,8 @@ export interface Article {
   readonly byline?: string | null;
   /** Tag names in the editor's order (as read). */
   readonly tags?: readonly string[];
+  /** The staff member the byline names (as read), so their replies can be marked as the author's. */
+  readonly authorStaffId?: StaffId | null;
 }
 
 /** An article as a list shows it: with its count of approved comments. */
@@ -32,7 +34,7 @@ export interface ArticleSummary {
 }
 
 /** What `publish` writes: an article without the fields storage assigns. */
-export type ArticleDraft = Omit<Article, 'id' | 'updatedAt' | 'byline' | 'tags'>;
+export type ArticleDraft = Omit<Article, 'id' | 'updatedAt' | 'byline' | 'tags' | 'authorStaffId'>;
 
 /** Scheduled articles (published in the future) and drafts are not public yet. */
 export function isPublic(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {

@@ -9,6 +9,9 @@ import { isEmail, normalizeEmail } from './email.ts';
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
 
+/** What a comment is: written here, or a WordPress pingback or trackback (imported). */
+export type CommentKind = 'comment' | 'pingback' | 'trackback';
+
 export interface Comment {
   readonly id: CommentId;
   readonly articleId: ArticleId;
@@ -27,13 +30,21 @@ export interface Comment {
   readonly editedAt: Date | null;
   /** Written by staff from the admin area. */
   readonly staffId: StaffId | null;
+  /** Readers' reactions (as read by the discussion listing; absent elsewhere, meaning not read). */
+  readonly reactionCount?: number;
 }
 
 /** What the public may know of a comment: no email, no IP, no reasons. */
 export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'authorName' | 'authorUrl' | 'bodyHtml' | 'status' | 'createdAt'> & {
   readonly featured: boolean;
   readonly edited: boolean;
+  /** When its text last changed (by its author or by staff), if it did. */
+  readonly editedAt?: Date | null;
   readonly byStaff: boolean;
+  /** Written by staff who is also the article's byline (shown as "Author" rather than "Staff"); absent = no. */
+  readonly byArticleAuthor?: boolean;
+  /** Readers' reactions; absent = none yet (a comment that just arrived live). */
+  readonly reactionCount?: number;
   /** Keyed hash of the email (site secret): draws the avatar, links nothing across sites. */
   readonly avatarKey: string;
 };

@@ -1,7 +1,7 @@
 // The one error type of Dateline and its table of codes. Moderation outcomes are not errors
 // (see moderation.ts); these are refusals. Codes are part of the public contract.
 
-export type ErrorKind = 'InvalidInput' | 'NotFound' | 'Conflict' | 'Forbidden' | 'RateLimited' | 'TooLarge' | 'Unavailable';
+export type ErrorKind = 'InvalidInput' | 'BadRequest' | 'Unauthenticated' | 'NotFound' | 'Conflict' | 'Forbidden' | 'RateLimited' | 'TooLarge' | 'UnsupportedMediaType' | 'Unavailable';
 
 export const errorCodes = {
   // InvalidInput — the reader can fix these in the form
@@ -23,9 +23,20 @@ export const errorCodes = {
   role_invalid: 'InvalidInput', // not admin, editor or moderator
   setting_invalid: 'InvalidInput', // a Discussion setting out of range
   sign_in_failed: 'InvalidInput', // wrong email or password (never says which)
+  report_reason_invalid: 'InvalidInput', // a report without one of the offered reasons
+  report_note_too_long: 'InvalidInput', // a report's note over 500 characters
+  api_token_name_required: 'InvalidInput', // an API token without a name (or one too long)
+  api_token_scopes_invalid: 'InvalidInput', // no scope chosen, or one the staff member's role does not reach
+  // BadRequest — a program sent something malformed (JSON API)
+  json_invalid: 'BadRequest', // the body is not well-formed JSON (or is empty)
+  request_invalid: 'BadRequest', // parameters or body do not match the operation's schema
+  // Unauthenticated — the JSON API's staff operations
+  token_invalid: 'Unauthenticated', // no bearer token, or one that is unknown or revoked
   // NotFound
   article_not_found: 'NotFound', // no published article with that id or URL
   comment_not_found: 'NotFound', // no comment with that id
+  route_not_found: 'NotFound', // no API operation at this method and path
+  api_token_not_found: 'NotFound', // no API token with that id among those this staff member may revoke
   // Conflict
   duplicate_comment: 'Conflict', // same text, author and parent already posted on this article
   slug_taken: 'Conflict', // unique violation on an article slug
@@ -41,12 +52,22 @@ export const errorCodes = {
   reset_link_invalid: 'Forbidden', // a password reset link that is wrong, used or expired
   mail_link_invalid: 'Forbidden', // a link from a mail (confirm, unsubscribe, manage, moderate) that is forged, expired or no longer applies
   commenter_banned: 'Forbidden', // a moderator banned this email or address
+  scope_missing: 'Forbidden', // the API token lacks the scope, or its owner's role no longer reaches it
+  not_your_comment: 'Forbidden', // edit or delete without this browser's signed cookie for the comment
+  edit_window_closed: 'Forbidden', // edit or delete after editWindowMinutes (or with editing off)
+  report_form_invalid: 'Forbidden', // a report without a genuine, fresh form token from this reader
+  reaction_cross_site: 'Forbidden', // a reaction posted from another site's page (Sec-Fetch-Site: cross-site)
   // RateLimited
   comment_flood: 'RateLimited', // under 15 s since the last comment from this IP or email
   rate_limited: 'RateLimited', // over a rate limit (address, email or article) without the puzzle solved
   sign_in_throttled: 'RateLimited', // too many failed sign-ins for this account or address
+  edit_limit_reached: 'RateLimited', // a comment edited maxEditsPerComment times already
+  report_rate_limited: 'RateLimited', // too many reports from this network in the last hour
+  reaction_rate_limited: 'RateLimited', // too many reactions added from this address in the last hour
   // TooLarge
   body_too_large: 'TooLarge', // the request body is over the server's limit
+  // UnsupportedMediaType
+  media_type_unsupported: 'UnsupportedMediaType', // a JSON API body that is not application/json
   // Unavailable
   unavailable: 'Unavailable', // storage is busy or down; try again
 } as const satisfies Record<string, ErrorKind>;

@@ -9,6 +9,8 @@ export type DomainEvent =
   | { readonly type: 'comment.changed'; readonly articleId: ArticleId; readonly commentId: CommentId }
   /** Several comments of one article changed at once (a commenter's data erased). */
   | { readonly type: 'comments.erased'; readonly articleId: ArticleId }
+  /** A reader's reaction counted or taken back: only that article's pages show it. */
+  | { readonly type: 'reaction.toggled'; readonly articleId: ArticleId; readonly commentId: CommentId }
   | { readonly type: 'comment.created'; readonly articleId: ArticleId; readonly commentId: CommentId; readonly status: CommentStatus }
   | { readonly type: 'comment.status_changed'; readonly articleId: ArticleId; readonly commentId: CommentId; readonly from: CommentStatus; readonly to: CommentStatus };
 

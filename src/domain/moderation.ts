@@ -4,6 +4,7 @@
 import type { Article } from './article.ts';
 import type { CommentId } from './ids.ts';
 import type { Comment, CommentStatus } from './comment.ts';
+import type { ReportSummary } from './report.ts';
 
 /** Why a check held or spammed a comment; shown to moderators, never to the public. */
 export interface CheckReason {
@@ -19,7 +20,7 @@ export interface Verdict {
 
 export type ModerationAction = 'approve' | 'hold' | 'spam' | 'trash' | 'restore';
 /** Actions that change no status; logged against the comment they were taken from. */
-export type ModerationNote = 'screen' | 'ban' | 'premoderate' | 'lift' | 'feature' | 'unfeature' | 'edit' | 'reply';
+export type ModerationNote = 'screen' | 'ban' | 'premoderate' | 'lift' | 'feature' | 'unfeature' | 'edit' | 'reply' | 'delete' | 'dismiss_reports';
 
 /** The actor of automatic verdicts in the moderation log. */
 export const screeningActor = 'system:screening';
@@ -34,9 +35,9 @@ export interface ModerationLogEntry {
   readonly at: Date;
 }
 
-/** A tab of the moderation queue: one status, or all of them. */
-export type QueueTab = CommentStatus | 'all';
-export const queueTabs: readonly QueueTab[] = ['pending', 'approved', 'spam', 'trash', 'all'];
+/** A tab of the moderation queue: one status, comments with unresolved reader reports, or all of them. */
+export type QueueTab = CommentStatus | 'reported' | 'all';
+export const queueTabs: readonly QueueTab[] = ['pending', 'reported', 'approved', 'spam', 'trash', 'all'];
 
 /** How many comments one author (by email) has in each status. */
 export type AuthorHistory = Record<CommentStatus, number>;
@@ -45,6 +46,8 @@ export interface QueueItem {
   readonly comment: Comment;
   readonly article: Article | undefined;
   readonly history: AuthorHistory;
+  /** Unresolved reader reports on it, if any. */
+  readonly reports?: ReportSummary;
 }
 
 export interface QueuePage {

@@ -37,6 +37,12 @@ export interface DiscussionSettings {
   readonly rateLimitPerHour: number;
   /** Comments one article may receive in a minute, from everyone, before a puzzle is asked (0 = no limit). */
   readonly rateLimitPerArticlePerMinute: number;
+  /** The name of the one positive reaction readers give a comment (Coral's "Respect"). */
+  readonly reactionLabel: string;
+  /** Minutes after posting during which a commenter may edit or delete their comment from the same browser (0 = never). */
+  readonly editWindowMinutes: number;
+  /** Reports from this many readers hold an approved comment for review (0 = reports never hold). */
+  readonly reportsToHold: number;
 }
 
 export type HeldCommentMail = 'each' | 'digest' | 'off';
@@ -61,4 +67,7 @@ export const defaultDiscussionSettings: DiscussionSettings = {
   spamHoldPercent: 90,
   rateLimitPerHour: 20,
   rateLimitPerArticlePerMinute: 30,
+  reactionLabel: 'Respect',
+  editWindowMinutes: 15,
+  reportsToHold: 3,
 };

@@ -11,14 +11,19 @@ import { createArticleRoutes } from './admin/article-routes.ts';
 import { createCommenterRoutes } from './admin/commenter-routes.ts';
 import { createOutboxRoutes } from './admin/outbox-routes.ts';
 import { createPrivacyRoutes } from './admin/privacy-routes.ts';
-import { adminRoutes } from './admin/admin-routes.ts';
+import { createApiTokenRoutes } from './admin/api-token-routes.ts';
+import { adminRoutes, type AdminRoute } from './admin/admin-routes.ts';
 import { createGuard } from './admin/guard.ts';
+import { acceptUploads, createImportRoutes } from './admin/import-routes.ts';
 import type { Assets } from './assets.ts';
 import { parseFormBody, UnreadableForm } from './form-body.ts';
 import type { PageDeps } from './page-deps.ts';
 import { createLiveStream } from './live-stream.ts';
 import { createArticlePage } from './pages/article-page.ts';
 import { createCommentForm } from './pages/comment-form.ts';
+import { createReactionRoute } from './pages/reaction-route.ts';
+import { createOwnCommentPages } from './pages/own-comment-pages.ts';
+import { createReportPages } from './pages/report-pages.ts';
 import { sendErrorPage, sendNotFound } from './pages/error-pages.ts';
 import { createFrontPage } from './pages/front-page.ts';
 import { registerNotificationPages } from './pages/notification-pages.ts';
@@ -30,6 +35,11 @@ import { createListingFeeds } from './pages/listing-feeds.ts';
 import { createListingPages } from './pages/listing-pages.ts';
 import { createFeedRoutes } from './pages/feed-routes.ts';
 import { createSitemapRoutes } from './pages/sitemap-routes.ts';
+import { notFoundOrOldUrl, registerOldUrlRedirects } from './old-urls.ts';
+import { registerOperations, type OperationsDeps } from './operations.ts';
+import type { ApiDeps } from './api/api-deps.ts';
+import { apiScope } from './api/api-scope.ts';
+import { AppError } from '../domain/errors.ts';
 
 export interface AppDeps extends PageDeps {
   readonly assets: Assets;
@@ -38,7 +48,16 @@ export interface AppDeps extends PageDeps {
   readonly trustProxy: boolean;
   readonly manageNotifications: ManageNotifications;
   readonly yourData: YourData;
+  /** /readyz and /metrics. */
+  readonly operations: OperationsDeps;
+  /** Whether an error means the database is busy or unreachable (a 503 with Retry-After, not a 500). */
+  readonly databaseUnavailable: (error: unknown) => boolean;
+  /** The JSON API, its OpenAPI document and docs page (its own scope: JSON parser, errors, CORS). */
+  readonly api: ApiDeps;
 }
+
+// How long a reader (or a client) should wait before trying again while the database is away.
+const unavailableRetrySeconds = 5;
 
 // A maximal comment (65,525 bytes) url-encodes to under 200 KB; past 1 MiB is not a comment.
 const bodyLimitBytes = 1024 * 1024;
@@ -72,6 +91,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // Our own request line (onResponse below) leaves out IPs and query strings.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreDuplicateSlashes: true, maxParamLength: 200 },
+    // While closing, a request that already reached us is still answered (with Connection: close),
+    // not refused with 503: SIGTERM must not fail anything in flight (main.ts startServer).
+    return503OnClosing: false,
     // A malformed address (`/%E0%A4%A/`) is refused before any hook runs: same headers, same page.
     frameworkErrors: (error, _request, reply) => sendErrorPage(deps, reply.headers(headers), error.statusCode ?? 400),
   });
@@ -85,6 +107,29 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers);
   });
+  // Both handlers are set before any route: a route takes the error handler in force when it is
+  // registered, and the awaited API registration below fixes the routes declared before it.
+  // Not found: imported articles' old addresses (WordPress permalinks) answer 301, else the 404 page.
+  app.setNotFoundHandler(notFoundOrOldUrl(deps));
+  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    // The database is away: try again shortly, and a posted comment's text comes back.
+    if ((error instanceof AppError && error.kind === 'Unavailable') || deps.databaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(unavailableRetrySeconds));
+      return sendErrorPage(deps, reply, 503, { keptComment: keptCommentOf(request.body) });
+    }
+    if (status === 500) request.log.error({ err: error }, 'unhandled error');
+    try {
+      if (error instanceof UnreadableForm) return sendErrorPage(deps, reply, status, { text: deps.site.messages.unreadableFormText, keptComment: error.keptComment });
+      return sendErrorPage(deps, reply, status);
+    } catch (renderError) {
+      request.log.error({ err: renderError }, 'error page failed');
+      return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send(status === 500 ? 'Internal Server Error' : 'Error');
+    }
+  });
+  // WordPress's `/?p=123` and `/?page_id=123` of imported articles: 301 before any route (else `/` would answer).
+  registerOldUrlRedirects(app, deps);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, path: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
@@ -98,6 +143,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/:year(^\\d{4})/:month(^\\d{2})/:day(^\\d{2})/:slug', (request, reply) => reply.redirect(`${request.url.split('?')[0]}/`, 301));
   app.get('/assets/:file', (request, reply) => deps.assets.serve(request, reply) ?? sendNotFound(deps, reply));
   app.get('/healthz', async () => ({ status: 'ok' }));
+  registerOperations(app, deps.operations); // /readyz, /metrics (loopback or token) and the latency histogram
 
   // Live updates of an article's discussion (Server-Sent Events; never cached). Open streams
   // end with a retry hint when the server closes, so closing does not wait on them.
@@ -139,6 +185,22 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // Comment submission (form posts; WordPress's address kept for themes and scripts)
   app.post('/comments', postComment);
   app.post('/wp-comments-post.php', postComment);
+  // A reader's reaction to a comment (a toggle): 303 back to it, or JSON for the page's script
+  app.post('/comments/:id/reaction', createReactionRoute(deps));
+
+  // A commenter's own comment (signed dateline_own cookie, within the edit window), and reports
+  // from any reader: small form pages, personal, never cached.
+  const ownComments = createOwnCommentPages(deps);
+  const reports = createReportPages(deps);
+  app.get('/comments/:id/edit', ownComments.showEdit);
+  app.post('/comments/:id/edit', ownComments.saveEdit);
+  app.get('/comments/:id/delete', ownComments.showDelete);
+  app.post('/comments/:id/delete', ownComments.confirmDelete);
+  app.get('/comments/:id/report', reports.showReport);
+  app.post('/comments/:id/report', reports.fileReport);
+
+  // The JSON API under /api/v1, /api/openapi.json and /api/docs: route table in api/api-routes.ts.
+  await app.register(apiScope(deps.api), { prefix: '/api' });
 
   // Where the links in mails lead (confirm, unsubscribe, manage, moderate): personal, never cached.
   registerNotificationPages(app, deps);
@@ -159,20 +221,20 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/admin/password-reset/:token', account.showNewPassword);
   app.post('/admin/password-reset/:token', account.setNewPassword);
   app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
-  const handlers = { ...desk, ...articles, ...createCommenterRoutes(deps.admin), ...createOutboxRoutes(deps.admin), ...createPrivacyRoutes(deps.admin), signOut: account.signOut };
-  for (const route of adminRoutes) app.route({ method: route.method, url: route.url, preHandler: guard(route.area), handler: handlers[route.handler] });
-
-  app.setNotFoundHandler((_request, reply) => sendNotFound(deps, reply));
-  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'unhandled error');
-    try {
-      if (error instanceof UnreadableForm) return sendErrorPage(deps, reply, status, { text: deps.site.messages.unreadableFormText, keptComment: error.keptComment });
-      return sendErrorPage(deps, reply, status);
-    } catch (renderError) {
-      request.log.error({ err: renderError }, 'error page failed');
-      return reply.code(status).header('content-type', 'text/plain; charset=utf-8').send(status === 500 ? 'Internal Server Error' : 'Error');
-    }
+  const handlers = { ...desk, ...articles, ...createCommenterRoutes(deps.admin), ...createOutboxRoutes(deps.admin), ...createPrivacyRoutes(deps.admin), ...createApiTokenRoutes(deps.admin), ...createImportRoutes(deps.admin), signOut: account.signOut };
+  const adminRoute = (scope: FastifyInstance, route: AdminRoute) => scope.route({ method: route.method, url: route.url, preHandler: guard(route.area), handler: handlers[route.handler] });
+  for (const route of adminRoutes.filter((r) => !r.upload)) adminRoute(app, route);
+  // The one file upload (imports) reads multipart only in a scope of its own, with its own size limit.
+  app.register(async (scope) => {
+    acceptUploads(scope);
+    for (const route of adminRoutes.filter((r) => r.upload)) adminRoute(scope, route);
   });
+
   return app;
+}
+
+/** The text of a posted comment form, if the request was one. */
+function keptCommentOf(body: unknown): string | undefined {
+  const comment = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).comment : undefined;
+  return typeof comment === 'string' && comment !== '' ? comment : undefined;
 }

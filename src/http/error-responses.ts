@@ -5,10 +5,13 @@ import type { ErrorKind } from '../domain/errors.ts';
 
 export const statusForKind: Record<ErrorKind, number> = {
   InvalidInput: 422,
+  BadRequest: 400,
+  Unauthenticated: 401,
   NotFound: 404,
   Conflict: 409,
   Forbidden: 403,
   RateLimited: 429,
   TooLarge: 413,
+  UnsupportedMediaType: 415,
   Unavailable: 503,
 };

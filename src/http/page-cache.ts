@@ -15,6 +15,8 @@ export interface CachedPage {
 export class PageCache {
   readonly #pages = new Map<string, { page: CachedPage; tags: readonly string[]; expiresAtMs: number }>();
   #generation = 0;
+  #hits = 0;
+  #misses = 0;
   /** Last-Modified last given out per key, so a page changed twice within a second still gets a newer date. */
   readonly #lastModified = new Map<string, number>();
 
@@ -25,11 +27,13 @@ export class PageCache {
 
   get(key: string, now: Date): CachedPage | undefined {
     const entry = this.#pages.get(key);
-    if (entry && entry.expiresAtMs <= now.getTime()) {
-      this.#pages.delete(key);
-      return undefined;
+    if (entry && entry.expiresAtMs <= now.getTime()) this.#pages.delete(key);
+    else if (entry) {
+      this.#hits++;
+      return entry.page;
     }
-    return entry?.page;
+    this.#misses++;
+    return undefined;
   }
 
   /** Stores a page unless an invalidation happened since `generation`; `expiresAt` null = until invalidated. */
@@ -63,6 +67,16 @@ export class PageCache {
 
   get size(): number {
     return this.#pages.size;
+  }
+
+  /** Lookups answered from memory since start (read by /metrics). */
+  get hits(): number {
+    return this.#hits;
+  }
+
+  /** Lookups that found nothing (or an expired page) since start. */
+  get misses(): number {
+    return this.#misses;
   }
 }
 

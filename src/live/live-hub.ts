@@ -5,6 +5,7 @@
 // A stream that cannot keep up is closed (the browser resumes from Last-Event-ID), so no
 // stream ever buffers more than one batch.
 
+import { toPublicComment } from '../comments/public-comment.ts';
 import type { PublicComment } from '../domain/comment.ts';
 import type { ArticleId, CommentId } from '../domain/ids.ts';
 import type { LiveEventKind } from '../domain/live-event.ts';
@@ -84,21 +85,7 @@ export function createLiveHub(deps: LiveHubDeps) {
     return chain;
   }
 
-  function toPublic(c: NonNullable<LiveEventRow['comment']>): PublicComment {
-    return {
-      id: c.id,
-      parentId: c.parentId,
-      authorName: c.authorName,
-      authorUrl: c.authorUrl,
-      bodyHtml: c.bodyHtml,
-      status: 'approved',
-      createdAt: c.createdAt,
-      avatarKey: deps.keyedHash.hash('avatar', c.authorEmail).slice(0, 32),
-      featured: c.featuredAt !== null,
-      edited: c.editedAt !== null,
-      byStaff: c.staffId !== null,
-    };
-  }
+  const toPublic = (c: NonNullable<LiveEventRow['comment']>): PublicComment => toPublicComment(c, deps.keyedHash);
 
   /** The event as the page should see it now: a comment no longer public is removed, whatever the event said. */
   function toUpdate(row: LiveEventRow, discussion: LiveDiscussion): LiveUpdate {

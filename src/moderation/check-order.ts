@@ -35,3 +35,12 @@ export const checkOrder: readonly ModerationCheck[] = [
   likelySpam,
   firstTimeCommenter,
 ];
+
+/**
+ * What screens a commenter's edit of their own comment: the same order, without the checks that
+ * judge the act of posting rather than the text (a reply's parent, a double post, flood, rate
+ * limits, bot signals from the form). An edit has its own limits instead: the edit window and
+ * maxEditsPerComment (domain/own-comment.ts).
+ */
+const postingOnly = new Set([parentValid.name, duplicate.name, flood.name, rateLimit.name, botSignals.name]);
+export const editCheckOrder: readonly ModerationCheck[] = checkOrder.filter((check) => !postingOnly.has(check.name));

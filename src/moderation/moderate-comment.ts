@@ -14,12 +14,13 @@ import type { ArticleStore } from '../articles/article-store.ts';
 import type { Notifications, NotifyStores } from '../notify/notifications.ts';
 import type { ModerationLog } from './moderation-log.ts';
 import type { LiveStores } from '../live/live-event-store.ts';
+import type { ReportStores } from '../comments/report-store.ts';
 import { recordLiveEvent } from '../live/record-live-event.ts';
 import type { SpamModelStore } from './spam-model-store.ts';
 import { learnFromModeration } from './spam-model.ts';
 
 export interface ModerateCommentDeps {
-  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog; articles: ArticleStore; spamModel: SpamModelStore } & NotifyStores & LiveStores>;
+  readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog; articles: ArticleStore; spamModel: SpamModelStore } & NotifyStores & LiveStores & ReportStores>;
   readonly notifications: Pick<Notifications, 'commentApproved'>;
   readonly events: EventSink;
   readonly clock: Clock;
@@ -36,7 +37,7 @@ export interface ModerationRequest {
 export function createModerateComment(deps: ModerateCommentDeps) {
   return async function moderateComment(request: ModerationRequest): Promise<Comment> {
     const at = deps.clock.now();
-    const { before, after } = await deps.transact(async ({ comments, moderationLog, articles, outbox, subscriptions, spamModel, liveEvents }) => {
+    const { before, after } = await deps.transact(async ({ comments, moderationLog, articles, outbox, subscriptions, spamModel, liveEvents, reports }) => {
       const before = await comments.findById(request.commentId);
       if (!before) throw new AppError('comment_not_found');
       const to = nextStatus(request.action, before.status);
@@ -44,6 +45,8 @@ export function createModerateComment(deps: ModerateCommentDeps) {
       await comments.setStatus({ id: before.id, status: to, at });
       // The spam classifier learns from moderators' decisions only, never from screening's.
       await learnFromModeration(spamModel, { comment: before, action: request.action, to });
+      // A moderator's decision answers the readers' reports on the comment.
+      await reports.resolve({ commentId: before.id, by: request.actor, resolution: request.action, at });
       await moderationLog.append({
         commentId: before.id,
         action: request.action,

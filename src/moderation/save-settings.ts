@@ -4,6 +4,7 @@
 import { AppError, InvalidFields } from '../domain/errors.ts';
 import type { EventSink } from '../domain/events.ts';
 import { heldCommentMailModes, type DiscussionSettings } from '../domain/settings.ts';
+import { reactionLabelMaxLength } from '../domain/reaction.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 /** The allowed range of each numeric setting, with the reason for its bounds. */
@@ -18,6 +19,8 @@ export const settingRanges = {
   spamHoldPercent: [0, 100], // 0 turns the classifier's holds off; 100 holds only certain spam
   rateLimitPerHour: [0, 10_000], // 0 turns it off
   rateLimitPerArticlePerMinute: [0, 10_000], // 0 turns it off
+  editWindowMinutes: [0, 1440], // 0 turns editing off; at most a day (the cookie lives as long)
+  reportsToHold: [0, 1000], // 0: reports never hold a comment by themselves
 } as const satisfies Partial<Record<keyof DiscussionSettings, readonly [number, number]>>;
 
 export function createSaveSettings(deps: { settings: SettingsStore; events: EventSink }) {
@@ -32,6 +35,9 @@ export function createSaveSettings(deps: { settings: SettingsStore; events: Even
     if (changes.heldCommentMail !== undefined && !heldCommentMailModes.includes(changes.heldCommentMail)) {
       errors.push(new AppError('setting_invalid', { field: 'heldCommentMail', message: `heldCommentMail must be one of ${heldCommentMailModes.join(', ')}` }));
     }
+    if (changes.reactionLabel !== undefined && !isReactionLabel(changes.reactionLabel)) {
+      errors.push(new AppError('setting_invalid', { field: 'reactionLabel', message: `reactionLabel must be 1 to ${reactionLabelMaxLength} characters, on one line` }));
+    }
     if (errors.length > 0) throw new InvalidFields(errors);
     const saved = await deps.settings.saveDiscussion(changes);
     deps.events.emit({ type: 'settings.saved' });
@@ -40,3 +46,9 @@ export function createSaveSettings(deps: { settings: SettingsStore; events: Even
 }
 
 export type SaveSettings = ReturnType<typeof createSaveSettings>;
+
+/** A reaction label is a short word or two: not empty, one line, at most reactionLabelMaxLength characters. */
+function isReactionLabel(label: string): boolean {
+  const length = [...label].length;
+  return label.trim() === label && length >= 1 && length <= reactionLabelMaxLength && !/[\u0000-\u001F\u007F]/.test(label);
+}

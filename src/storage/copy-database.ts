@@ -6,14 +6,15 @@ import type { OpenDatabase } from './database.ts';
 import type { Database } from './schema.ts';
 
 /** Every table, parents before children. A new table must be added here (a test checks). */
-export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs', 'staff', 'sessions', 'sign_in_failures', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'password_resets', 'outbox', 'mail_addresses', 'subscriptions', 'privacy_requests', 'privacy_log', 'spam_tokens', 'spam_training', 'live_events'] as const satisfies readonly (keyof Database)[];
+export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs', 'staff', 'sessions', 'sign_in_failures', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'password_resets', 'outbox', 'mail_addresses', 'subscriptions', 'privacy_requests', 'privacy_log', 'spam_tokens', 'spam_training', 'live_events', 'comment_reactions', 'api_tokens', 'comment_reports', 'import_sources', 'import_pending_parents', 'old_urls'] as const satisfies readonly (keyof Database)[];
 /**
  * Search indexes (migration 0009: search_articles, search_comments and, on SQLite, FTS5's own
  * tables) are not copied: the target's triggers rebuild them as the rows arrive.
  */
 export const isSearchIndexTable = (name: string): boolean => name.startsWith('search_');
-const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log', 'staff', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'outbox', 'subscriptions', 'privacy_log', 'live_events']);
-const orderColumn: Record<(typeof copiedTables)[number], string> = {
+const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log', 'staff', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'outbox', 'subscriptions', 'privacy_log', 'live_events', 'api_tokens', 'comment_reports']);
+/** The column(s) each table is read in order of, whole rows unique (batches are taken by offset). */
+const orderColumn: Record<(typeof copiedTables)[number], string | readonly string[]> = {
   password_resets: 'token_hash',
   articles: 'id', comments: 'id', moderation_log: 'id', staff: 'id',
   settings: 'key', job_runs: 'name', sessions: 'token_hash', sign_in_failures: 'key',
@@ -21,7 +22,11 @@ const orderColumn: Record<(typeof copiedTables)[number], string> = {
   tags: 'id', article_tags: 'id', article_revisions: 'id',
   outbox: 'id', mail_addresses: 'email_hash', subscriptions: 'id', privacy_requests: 'token_hash', privacy_log: 'id',
   live_events: 'id',
+  comment_reports: 'id',
+  api_tokens: 'id',
   spam_tokens: 'token', spam_training: 'comment_id',
+  comment_reactions: ['comment_id', 'reader_key'],
+  import_sources: ['kind', 'source_id'], import_pending_parents: 'comment_id', old_urls: 'path',
 };
 const batchRows = 500;
 
@@ -38,7 +43,9 @@ export async function copyDatabase(from: OpenDatabase, to: OpenDatabase): Promis
     for (const table of copiedTables) {
       const order = orderColumn[table];
       for (let offset = 0; ; offset += batchRows) {
-        const rows = await from.db.selectFrom(table).selectAll().orderBy(order as never).limit(batchRows).offset(offset).execute();
+        let query = from.db.selectFrom(table).selectAll();
+        for (const column of [order].flat()) query = query.orderBy(column as never);
+        const rows = await query.limit(batchRows).offset(offset).execute();
         if (rows.length === 0) break;
         await trx.insertInto(table).values(rows as never).execute();
         if (rows.length < batchRows) break;

@@ -42,6 +42,12 @@ export interface CommentsTable {
   edited_at: number | null;
   /** A reply written by staff from the admin area. */
   staff_id: number | null;
+  /** Set when its author deleted it (it was trashed, or replaced by "[deleted]" when it had replies). */
+  deleted_at: number | null;
+  /** Readers' reactions (comment_reactions holds one row per reader); migration 0014. */
+  reaction_count: Generated<number>;
+  /** comment, or pingback | trackback (imported from WordPress); migration 0015. */
+  kind: Generated<string>;
   created_at: number;
   updated_at: number;
 }
@@ -245,6 +251,25 @@ export interface LiveEventsTable {
   at: number;
 }
 
+/** A reader's report of a comment; the reader is known only by keyed hashes (site secret). */
+export interface CommentReportsTable {
+  id: Generated<number>;
+  comment_id: number;
+  /** Keyed hash of IP and user agent: one report per reader per comment. */
+  reader_hash: string;
+  /** Keyed hash of the IP's network: rate limits, and readers counted towards a hold. */
+  network_hash: string;
+  /** spam | abuse | off_topic | other */
+  reason: string;
+  note: string | null;
+  created_at: number;
+  /** Set when a moderator dismissed the reports or acted on the comment. */
+  resolved_at: number | null;
+  resolved_by: string | null;
+  /** dismissed, or the moderation action that resolved it (approve, spam, trash…). */
+  resolution: string | null;
+}
+
 export interface Database {
   articles: ArticlesTable;
   comments: CommentsTable;
@@ -268,4 +293,57 @@ export interface Database {
   spam_tokens: SpamTokensTable;
   spam_training: SpamTrainingTable;
   live_events: LiveEventsTable;
+  comment_reports: CommentReportsTable;
+  api_tokens: ApiTokensTable;
+  comment_reactions: CommentReactionsTable;
+  import_sources: ImportSourcesTable;
+  import_pending_parents: ImportPendingParentsTable;
+  old_urls: OldUrlsTable;
+}
+
+/** Which source item (a WordPress post, a Disqus post…) became which row: imports run once (migration 0015). */
+export interface ImportSourcesTable {
+  /** wxr.post, wxr.comment, wxr.author, disqus.thread, disqus.post, json.article, json.comment, json.staff */
+  kind: string;
+  source_id: string;
+  target_id: number;
+}
+
+/** A reply read before its parent, resolved (and deleted) when its import ends. */
+export interface ImportPendingParentsTable {
+  comment_id: number;
+  /** The import_sources kind the parent's source id is of. */
+  kind: string;
+  parent_source_id: string;
+}
+
+/** An imported article's old address (path, plus `?p=N` or `?page_id=N`), answered with a 301. */
+export interface OldUrlsTable {
+  path: string;
+  article_id: number;
+}
+
+/** One reader's reaction to a comment (migration 0014): keyed hashes only, never an IP. */
+export interface CommentReactionsTable {
+  comment_id: number;
+  /** KeyedHash of the reader's address and user agent: one reaction per reader. */
+  reader_key: string;
+  /** KeyedHash of the reader's address (IPv6: its /64): what the hourly cap counts. */
+  network_key: string;
+  created_at: number;
+}
+
+/** A staff member's personal API token (migration 0016): only its SHA-256 is kept. */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  staff_id: number;
+  name: string;
+  token_hash: string;
+  /** The token's first characters, shown so its owner can tell tokens apart. */
+  prefix: string;
+  /** Space-separated scope names. */
+  scopes: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
 }

@@ -231,7 +231,7 @@ function toArticle(row: ArticleRow, tags?: readonly string[]): Article {
     commentsOpen: row.comments_open === 1,
     publishedAt: new Date(Number(row.published_at)),
     updatedAt: new Date(Number(row.updated_at)),
-    ...(row.byline !== undefined ? { byline: row.byline } : {}),
+    ...(row.byline !== undefined ? { byline: row.byline, authorStaffId: row.author_staff_id === null ? null : staffId(row.author_staff_id) } : {}),
     ...(tags ? { tags } : {}),
   };
 }

@@ -18,6 +18,12 @@ import { SqlSubscriptionStore } from './sql-subscription-store.ts';
 import { SqlPersonalDataStore } from './sql-personal-data-store.ts';
 import { SqlLiveEventStore } from './sql-live-event-store.ts';
 import { SqlSpamModelStore } from './sql-spam-model-store.ts';
+import { SqlOwnCommentStore } from './sql-own-comment-store.ts';
+import { SqlReportStore } from './sql-report-store.ts';
+import { SqlApiTokenStore } from './sql-api-token-store.ts';
+import { SqlCommentCountStore } from './sql-comment-count-store.ts';
+import { SqlReactionStore } from './sql-reaction-store.ts';
+import { SqlImportStore } from './sql-import-store.ts';
 import { translateDbError } from './translate-db-error.ts';
 
 export interface SqlStores {
@@ -34,6 +40,13 @@ export interface SqlStores {
   readonly personalData: SqlPersonalDataStore;
   readonly liveEvents: SqlLiveEventStore;
   readonly spamModel: SqlSpamModelStore;
+  /** Imports and exports: source ids, deferred parents, old addresses, the site in pages. */
+  readonly imports: SqlImportStore;
+  readonly apiTokens: SqlApiTokenStore;
+  readonly commentCounts: SqlCommentCountStore;
+  readonly ownComments: SqlOwnCommentStore;
+  readonly reports: SqlReportStore;
+  readonly reactions: SqlReactionStore;
 }
 
 export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect, now: () => Date): SqlStores {
@@ -51,6 +64,12 @@ export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect,
     personalData: new SqlPersonalDataStore(db),
     liveEvents: new SqlLiveEventStore(db, dialect),
     spamModel: new SqlSpamModelStore(db),
+    imports: new SqlImportStore(db),
+    apiTokens: new SqlApiTokenStore(db),
+    commentCounts: new SqlCommentCountStore(db),
+    ownComments: new SqlOwnCommentStore(db),
+    reports: new SqlReportStore(db),
+    reactions: new SqlReactionStore(db),
   };
 }
 

@@ -7,6 +7,9 @@ import type { Discussion } from '../domain/discussion.ts';
 import { listingPath } from '../domain/listing.ts';
 import { CommentForm, type CommentFormProps } from './comment-form.tsx';
 import { CommentThread } from './comment-thread.tsx';
+import { CommentPages, CommentSortNav, FeaturedStrip, threadViewFor } from './discussion-controls.tsx';
+import type { PublicComment } from '../domain/comment.ts';
+import { defaultDiscussionView, type DiscussionView, type FeaturedPlace } from '../domain/discussion-view.ts';
 import { ArticleDateline, Section } from './article-list.tsx';
 import { articleMeta } from './article-meta.ts';
 import { Layout } from './layout.tsx';
@@ -26,11 +29,20 @@ export interface ArticlePageProps {
   readonly origin: string;
   /** Live updates: the stream's URL, the last event the page shows, and the thread depth to nest new replies to. */
   readonly live?: { readonly url: string; readonly after: number; readonly threadDepth: number };
+  /** The reader's own comments still in their edit window (a personal page only). */
+  readonly editable?: ReadonlySet<number>;
+  /** Sorting, paging, folding, reactions and editors' picks (discussion-controls.tsx); absent = the plain thread. */
+  readonly conversation?: {
+    readonly view: DiscussionView;
+    readonly featured: readonly FeaturedPlace<PublicComment>[];
+    readonly reactionLabel: string;
+  };
 }
 
-export function ArticlePage({ site, article, discussion, commentsOpen, form, commentPages, origin, live }: ArticlePageProps) {
+export function ArticlePage({ site, article, discussion, commentsOpen, form, commentPages, origin, live, editable, conversation }: ArticlePageProps) {
   const m = site.messages;
   const path = articlePath(article);
+  const view = conversation?.view ?? { ...defaultDiscussionView, page: commentPages?.current ?? 1 };
   const meta = articleMeta({ site, article, origin, commentCount: discussion.approvedCount });
   return (
     <Layout site={site} title={`${article.title} — ${site.name}`} description={meta.description || undefined} meta={meta} commentFeed={{ title: m.feedCommentsOn(article.title), href: `${path}feed/` }}>
@@ -53,13 +65,15 @@ export function ArticlePage({ site, article, discussion, commentsOpen, form, com
         <h2 id="comments-title" class="comments-title">
           {m.commentsOn(discussion.approvedCount, article.title)}
         </h2>
-        {commentPages && commentPages.count > 1 ? <CommentPages path={path} {...commentPages} /> : null}
+        {conversation ? <FeaturedStrip site={site} featured={conversation.featured} view={view} /> : null}
+        {conversation && discussion.thread.length + (commentPages && commentPages.count > 1 ? 1 : 0) > 1 ? <CommentSortNav site={site} path={path} view={view} /> : null}
+        {commentPages && commentPages.count > 1 ? <CommentPages site={site} path={path} view={view} count={commentPages.count} /> : null}
         {discussion.thread.length > 0 ? (
-          <CommentThread site={site} thread={discussion.thread} canReply={commentsOpen} />
+          <CommentThread site={site} thread={discussion.thread} canReply={commentsOpen} editable={editable} view={conversation ? threadViewFor(discussion.thread, view, conversation.reactionLabel) : undefined} />
         ) : commentsOpen ? (
           <p class="no-comments">{m.beFirst}</p>
         ) : null}
-        {commentPages && commentPages.count > 1 ? <CommentPages path={path} {...commentPages} /> : null}
+        {commentPages && commentPages.count > 1 ? <CommentPages site={site} path={path} view={view} count={commentPages.count} /> : null}
         {commentsOpen ? (
           <CommentForm site={site} articleId={article.id} action="/comments" cancelReplyHref={`${path}#respond`} {...form} />
         ) : (
@@ -83,20 +97,6 @@ function liveAttributes(site: SiteView, live: NonNullable<ArticlePageProps['live
     'data-live-stale': m.liveStale,
     'data-live-reload': m.liveReload,
   };
-}
-
-/** Links between pages of comments (WordPress's page_comments): older first, `?cpage=N#comments`. */
-function CommentPages({ path, current, count }: { path: string; current: number; count: number }) {
-  const href = (n: number) => `${n === 1 ? path : `${path}?cpage=${n}`}#comments`;
-  return (
-    <nav class="comment-pages" aria-label="Comment pages">
-      {current > 1 ? <a class="prev" href={href(current - 1)}>« Older comments</a> : null}
-      {Array.from({ length: count }, (_, i) => i + 1).map((n) =>
-        n === current ? <span aria-current="page">{n}</span> : <a href={href(n)}>{n}</a>,
-      )}
-      {current < count ? <a class="next" href={href(current + 1)}>Newer comments »</a> : null}
-    </nav>
-  );
 }
 
 /** Comments closed: say so, and if a reader's comment was just refused, give their text back. */

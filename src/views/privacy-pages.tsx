@@ -13,6 +13,8 @@ export interface PrivacyFacts {
   readonly rememberCookieDays: number;
   readonly staffSessionDays: number;
   readonly holdsForReview: boolean;
+  /** How long a commenter may edit their comment (dateline_own), 0 = not at all. */
+  readonly editWindowMinutes: number;
 }
 
 export function PrivacyPage({ site, facts }: { site: SiteView; facts: PrivacyFacts }) {
@@ -30,12 +32,18 @@ export function PrivacyPage({ site, facts }: { site: SiteView; facts: PrivacyFac
           </li>
           <li>Your picture beside the comment is drawn by our server from a keyed code of your email address; no avatar service is contacted.</li>
           <li>Comments are checked for spam by our own rules on our own server; nothing is sent to an outside service.</li>
+          <li>When you report a comment we keep your reason and note, and only keyed codes of your IP address (with your browser) and of its network, so that each reader reports a comment once; never the address itself.</li>
         </ul>
         <h2>Cookies</h2>
         <ul>
           <li>
             <code>dateline_pending</code>: after you post a comment that waits for moderation, this signed cookie lets you (and only you) see it for {facts.pendingCookieHours} hours.
           </li>
+          {facts.editWindowMinutes > 0 ? (
+            <li>
+              <code>dateline_own</code>: after you post a comment, this signed cookie lets you (and only you) edit or delete it for {facts.editWindowMinutes} minute{facts.editWindowMinutes === 1 ? '' : 's'}; it expires an hour after that.
+            </li>
+          ) : null}
           <li>
             <code>dateline_commenter</code>: only if you tick “Save my name, email, and website in this browser”, it keeps them for {facts.rememberCookieDays} days so the form is filled in next time. Untick the box on your next comment to remove it.
           </li>

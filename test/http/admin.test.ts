@@ -369,7 +369,7 @@ describe('staff work on a comment', () => {
     assert.equal((await post(ctx.app, '/admin/comments/edit', { _csrf: csrf, comment_id: String(id), text: 'Corrected words' }, cookie)).statusCode, 303);
     const page = (await ctx.app.inject(path)).body;
     assert.match(page, /Corrected words/);
-    assert.match(page, /\(edited\)/);
+    assert.match(page, /\(edited <time datetime="[^"]+">[^<]+<\/time>\)/);
     assert.doesNotMatch(page, /Original words/);
     const revisions = await ctx.dateline.stores.comments.revisionsOf(commentId(id));
     assert.deepEqual(revisions.map((r) => r.bodyText), ['Original words']);

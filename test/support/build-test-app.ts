@@ -46,16 +46,20 @@ export interface TestAppOptions {
 export async function buildTestApp(t: TestContext, options: TestAppOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-test-'));
   const clock = new FixedClock(options.now ?? '2026-11-29T12:00:00Z');
+  // Registered first so it runs first (after-hooks run in order): the app closes before
+  // freshDatabaseUrl's hook drops the PostgreSQL schema under it.
+  let close = async () => rmSync(dataDir, { recursive: true, force: true });
+  t.after(() => close());
   const databaseUrl = await freshDatabaseUrl(t, testDialect, dataDir);
   const config = testConfig(dataDir, { databaseUrl, ...options.config });
   const dateline = await createDateline(config, { clock });
   if (options.settings) await dateline.stores.settings.saveDiscussion(options.settings);
   const app = await dateline.buildApp();
-  t.after(async () => {
+  close = async () => {
     await app.close();
     await dateline.close();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  };
 
   /** Publishes the shared model article (or another file's text) and returns it with its URL. */
   async function publishSeedArticle(text = readFileSync(seedArticlePath, 'utf8'), changes: Partial<ReturnType<typeof parseArticleFile>> = {}) {

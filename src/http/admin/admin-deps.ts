@@ -1,6 +1,8 @@
 // What the admin handlers share, built once in app.ts.
 
+import type { SiteImport } from '../../import/site-import.ts';
 import type { AddStaff } from '../../accounts/add-staff.ts';
+import type { ApiTokens } from '../../accounts/api-tokens.ts';
 import type { Sessions } from '../../accounts/sign-in.ts';
 import type { PasswordReset } from '../../accounts/password-reset.ts';
 import type { StaffStore } from '../../accounts/staff-store.ts';
@@ -9,6 +11,7 @@ import type { PublishArticle } from '../../articles/publish-article.ts';
 import type { CommentStore } from '../../comments/comment-store.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { ModerateComment } from '../../moderation/moderate-comment.ts';
+import type { DismissReports } from '../../moderation/dismiss-reports.ts';
 import type { CommenterRules } from '../../moderation/commenter-rules.ts';
 import type { StaffCommentActions } from '../../moderation/staff-comment-actions.ts';
 import type { CommenterRuleStore } from '../../moderation/commenter-rule-store.ts';
@@ -33,6 +36,8 @@ export interface AdminDeps {
   readonly publishArticle: PublishArticle;
   readonly moderationLog: ModerationLog;
   readonly moderateComment: ModerateComment;
+  /** Resolves the reader reports on a comment, leaving it as it is. */
+  readonly dismissReports: DismissReports;
   readonly queue: ModerationQueue;
   readonly settings: SettingsStore;
   readonly saveSettings: SaveSettings;
@@ -49,6 +54,10 @@ export interface AdminDeps {
   readonly mailDelivery: string;
   /** DATELINE_PUBLIC_URL, for links in mail; null = the address a request came to. */
   readonly publicUrl: string | null;
+  /** Personal API tokens: each staff member's own (an admin sees and may revoke everyone's). */
+  readonly apiTokens: ApiTokens;
+  /** Imports from the admin's upload form (admins only). */
+  readonly importFile: SiteImport;
   readonly clock: Clock;
   /** Cookies get `Secure` when the site is served over HTTPS. */
   readonly secureCookies: boolean;

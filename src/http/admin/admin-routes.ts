@@ -8,7 +8,9 @@ export type AdminHandlerName =
   | 'showArticles' | 'newArticle' | 'createArticle' | 'editArticle' | 'saveArticle' | 'actOnArticle' | 'previewArticle' | 'showRevision'
   | 'showRules' | 'addRule' | 'liftRule' | 'writeOnComment'
   | 'dashboard' | 'showQueue' | 'actOnQueue' | 'showLog' | 'showSettings' | 'saveSettings' | 'showStaff' | 'addStaff' | 'signOut'
-  | 'showOutbox' | 'retryMail' | 'setHeldMail' | 'showPrivacy' | 'runPrivacy';
+  | 'showOutbox' | 'retryMail' | 'setHeldMail' | 'showPrivacy' | 'runPrivacy'
+  | 'showApiTokens' | 'createApiToken' | 'revokeApiToken'
+  | 'showImport' | 'runImport';
 
 export interface AdminRoute {
   readonly method: 'GET' | 'POST';
@@ -16,6 +18,8 @@ export interface AdminRoute {
   /** 'any' = any signed-in staff member. */
   readonly area: AdminArea | 'any';
   readonly handler: AdminHandlerName;
+  /** Takes a file upload (multipart), read only in the scope app.ts gives these routes. */
+  readonly upload?: true;
 }
 
 export const adminRoutes: readonly AdminRoute[] = [
@@ -38,6 +42,10 @@ export const adminRoutes: readonly AdminRoute[] = [
   { method: 'POST', url: '/admin/staff', area: 'staff', handler: 'addStaff' },
   { method: 'POST', url: '/admin/staff/mail', area: 'staff', handler: 'setHeldMail' },
   { method: 'POST', url: '/admin/logout', area: 'any', handler: 'signOut' },
+  // Every staff member manages their own API tokens (a token never reaches beyond its owner's role).
+  { method: 'GET', url: '/admin/api-tokens', area: 'any', handler: 'showApiTokens' },
+  { method: 'POST', url: '/admin/api-tokens', area: 'any', handler: 'createApiToken' },
+  { method: 'POST', url: '/admin/api-tokens/revoke', area: 'any', handler: 'revokeApiToken' },
   { method: 'GET', url: '/admin/articles', area: 'articles', handler: 'showArticles' },
   { method: 'POST', url: '/admin/articles', area: 'articles', handler: 'createArticle' },
   { method: 'GET', url: '/admin/articles/new', area: 'articles', handler: 'newArticle' },
@@ -46,4 +54,6 @@ export const adminRoutes: readonly AdminRoute[] = [
   { method: 'POST', url: '/admin/articles/:id', area: 'articles', handler: 'saveArticle' },
   { method: 'POST', url: '/admin/articles/:id/act', area: 'articles', handler: 'actOnArticle' },
   { method: 'GET', url: '/admin/articles/:id/revisions/:revision', area: 'articles', handler: 'showRevision' },
+  { method: 'GET', url: '/admin/import', area: 'staff', handler: 'showImport' },
+  { method: 'POST', url: '/admin/import', area: 'staff', handler: 'runImport', upload: true },
 ];

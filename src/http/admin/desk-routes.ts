@@ -64,6 +64,12 @@ export function createDeskRoutes(deps: AdminDeps) {
       const [oneAction, oneId] = field(body, 'one').split(':');
       const action = (oneAction || field(body, 'action')) as ModerationAction;
       const ids = (oneAction ? [oneId ?? ''] : fields(body, 'ids')).map((x) => positiveInt(x)).filter((x): x is number => x !== undefined);
+      if (oneAction === 'dismiss' && ids[0]) {
+        const dismissed = await deps.dismissReports({ commentId: commentId(ids[0]), actor: staffActor(sessionOf(request).staff) });
+        const back = new URLSearchParams(request.query as Record<string, string>);
+        back.set('done', String(dismissed > 0 ? 1 : 0));
+        return reply.redirect(`/admin/comments?${back}`, 303);
+      }
       if ((oneAction === 'feature' || oneAction === 'unfeature') && ids[0]) {
         await deps.staffActions.feature({ commentId: commentId(ids[0]), on: oneAction === 'feature', staff: sessionOf(request).staff });
         const back = new URLSearchParams(request.query as Record<string, string>);
@@ -126,6 +132,7 @@ export function createDeskRoutes(deps: AdminDeps) {
         pageComments: field(body, 'pageComments') === '1',
         holdProfanity: field(body, 'holdProfanity') === '1',
         ...(body.heldCommentMail === undefined ? {} : { heldCommentMail: field(body, 'heldCommentMail') as DiscussionSettings['heldCommentMail'] }),
+        ...(body.reactionLabel === undefined ? {} : { reactionLabel: field(body, 'reactionLabel').trim() }),
         moderationWords: lines('moderationWords'),
         disallowedWords: lines('disallowedWords'),
         // A number the form did not send (a page opened before an upgrade) keeps its value; an empty one is an error.

@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { articlePath, commentsCloseAt, isCommentingOpen, isPublic, type Article } from '../../domain/article.ts';
 import type { CommentId } from '../../domain/ids.ts';
+import { discussionQuery, foldedReplies, parseCommentSort, type CommentSort, type DiscussionView } from '../../domain/discussion-view.ts';
 import { ArticlePage } from '../../views/article-page.tsx';
 import { emptyFormValues, type CommentFormValues, type FormError } from '../../views/comment-form.tsx';
 import type { Challenge } from '../../comments/form-token.ts';
@@ -33,14 +34,20 @@ export interface FormState {
 }
 
 export function createArticlePage(deps: PageDeps) {
-  /** The whole page as HTML for this reader, with the form in the given state; null when `view.page` is past the last. `view.origin`: siteBaseUrl. */
-  async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[], view: { origin: string; page?: number }): Promise<string | null> {
+  /**
+   * The whole page as HTML for this reader, with the form in the given state; null when `view.page` is past the last, or
+   * `view.expand` is not a folded thread of that page (both are redirected, so no cache key is made of them). `view.origin`: siteBaseUrl.
+   */
+  async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[], view: { origin: string; page?: number; editable?: ReadonlySet<number>; sort?: CommentSort; expand?: number | null }): Promise<string | null> {
     const page = view.page ?? 1;
+    const sort = view.sort ?? 'oldest';
+    const expand = view.expand ?? null;
     const now = deps.clock.now();
     // Taken before the comments are read: the page shows at least every live event up to it.
     const liveAfter = deps.live.cursor();
-    const [discussion, settings] = await Promise.all([deps.listDiscussion(article, ownPendingIds, page), deps.settings.discussion()]);
+    const [discussion, settings] = await Promise.all([deps.listDiscussion(article, ownPendingIds, page, sort), deps.settings.discussion()]);
     if (page > discussion.pageCount) return null;
+    if (expand !== null && !discussion.thread.some((root) => root.comment.id === expand && foldedReplies(root).size > 0)) return null;
     const parent = form.replyToId === null ? undefined : findApproved(discussion.thread, form.replyToId);
     return renderDocument(
       ArticlePage({
@@ -51,6 +58,8 @@ export function createArticlePage(deps: PageDeps) {
         commentPages: { current: discussion.page, count: discussion.pageCount },
         live: { url: livePath(article.id), after: liveAfter, threadDepth: discussion.threadDepth },
         origin: view.origin,
+        editable: view.editable,
+        conversation: { view: { sort, page, expand }, featured: discussion.featured, reactionLabel: settings.reactionLabel },
         form: {
           values: form.values,
           errors: form.errors,
@@ -62,15 +71,17 @@ export function createArticlePage(deps: PageDeps) {
     );
   }
 
-  async function show(request: FastifyRequest<{ Params: ArticleParams; Querystring: { replytocom?: string; cpage?: string } }>, reply: FastifyReply) {
+  async function show(request: FastifyRequest<{ Params: ArticleParams; Querystring: { replytocom?: string; cpage?: string; csort?: string; expand?: string } }>, reply: FastifyReply) {
     if (deps.changedElsewhere()) deps.cache.clear();
     const path = request.url.split('?')[0] ?? request.url;
     const replyToId = parseId(request.query.replytocom);
     // Comment pages: ?cpage=N (N ≥ 2); page 1 is the article's own URL, and is what a missing or malformed cpage means.
     const page = parseId(request.query.cpage) ?? 1;
+    // The order (?csort=, unknown = oldest) and one thread unfolded (?expand=ID): every view is its own cached page, all tagged by the article.
+    const view: DiscussionView = { sort: parseCommentSort(request.query.csort), page, expand: parseId(request.query.expand) };
     const origin = siteBaseUrl(deps, request);
     // Absolute links taken from the Host header differ by host, so the host is part of the key then.
-    const key = `${deps.publicUrl === null ? origin : ''}${page === 1 ? path : `${path}?cpage=${page}`}`;
+    const key = `${deps.publicUrl === null ? origin : ''}${path}${discussionQuery(view)}`;
     const personal = deps.cookies.isPersonal(request) || replyToId !== null;
     if (!personal) {
       const cached = deps.cache.get(key, deps.clock.now());
@@ -78,13 +89,14 @@ export function createArticlePage(deps: PageDeps) {
     }
     const generation = deps.cache.generation();
     const article = await deps.articles.findBySlug(request.params.slug);
-    if (!article || !isPublic(article, deps.clock.now())) return sendNotFound(deps, reply);
+    // Through the not-found handler, so an imported article's old permalink of this shape still redirects.
+    if (!article || !isPublic(article, deps.clock.now())) return reply.callNotFound();
     const canonical = articlePath(article);
     if (canonical !== path) return reply.redirect(canonical, 301);
 
     if (!personal) {
-      const html = await renderArticle(article, { values: emptyFormValues, errors: [], replyToId: null }, [], { origin, page });
-      if (html === null) return reply.redirect(`${canonical}#comments`, 301); // past the last page (comments were removed, or paging turned off)
+      const html = await renderArticle(article, { values: emptyFormValues, errors: [], replyToId: null }, [], { origin, ...view });
+      if (html === null) return redirectToShownView(reply, canonical, view); // past the last page (comments were removed, or paging turned off), or nothing to expand
       const cachedPage = toCachedPage(html, deps.cache.lastModifiedFor(key, deps.clock.now()));
       const settings = await deps.settings.discussion();
       deps.cache.set(key, { tags: [articleTag(article.id), frontPageTag], page: cachedPage, generation, expiresAt: commentsCloseAt(article, settings) });
@@ -94,8 +106,8 @@ export function createArticlePage(deps: PageDeps) {
     const values = remembered
       ? { ...emptyFormValues, author: remembered.name, email: remembered.email, url: remembered.url, consent: true }
       : emptyFormValues;
-    const html = await renderArticle(article, { values, errors: [], replyToId }, deps.cookies.pendingIds(request, deps.clock.now()), { origin, page });
-    if (html === null) return reply.redirect(`${canonical}#comments`, 301);
+    const html = await renderArticle(article, { values, errors: [], replyToId }, deps.cookies.pendingIds(request, deps.clock.now()), { origin, ...view, editable: editableIds(deps, request) });
+    if (html === null) return redirectToShownView(reply, canonical, view);
     return sendPersonalPage(reply, html);
   }
 
@@ -103,6 +115,18 @@ export function createArticlePage(deps: PageDeps) {
 }
 
 export type ArticlePageHandlers = ReturnType<typeof createArticlePage>;
+
+/** A view that does not exist: a thread that is not folded there loses `expand` (302: it may fold later); a page past the last goes to the first (301). */
+function redirectToShownView(reply: FastifyReply, canonical: string, view: DiscussionView) {
+  if (view.expand !== null) return reply.redirect(`${canonical}${discussionQuery({ ...view, expand: null })}#comments`, 302);
+  return reply.redirect(`${canonical}${discussionQuery({ ...view, page: 1 })}#comments`, 301);
+}
+
+/** The reader's own comments whose edit window is still open: they get Edit and Delete links. */
+function editableIds(deps: PageDeps, request: FastifyRequest): ReadonlySet<number> {
+  const now = deps.clock.now();
+  return new Set([...deps.cookies.ownComments(request, now)].filter(([, until]) => until > now).map(([id]) => id));
+}
 
 function parseId(raw: string | undefined): number | null {
   if (raw === undefined || !/^\d{1,15}$/.test(raw)) return null;

@@ -34,7 +34,7 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
     if (postId === null) return sendNotFound(deps, reply, values.comment);
 
     try {
-      const { comment, article } = await deps.submitComment({
+      const { comment, article, editableUntil } = await deps.submitComment({
         articleId: articleId(postId),
         parentId: parentId === null ? null : commentId(parentId),
         authorName: values.author,
@@ -54,6 +54,7 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       if (values.consent) deps.cookies.remember(reply, { name: comment.authorName, email: values.email.trim(), url: comment.authorUrl ?? '' });
       else deps.cookies.forget(reply);
       if (comment.status !== 'approved') deps.cookies.addPending(request, reply, comment.id, deps.clock.now());
+      if (editableUntil) deps.cookies.addOwn(request, reply, comment.id, editableUntil, deps.clock.now());
       return reply.redirect(`${await commentUrl(article, comment.id, comment.status !== 'approved')}#comment-${comment.id}`, 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
@@ -70,6 +71,7 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       const formToken = ['ok', 'too_fast'].includes(deps.formTokens.read(posted, article.id, deps.clock.now()).state) ? posted : undefined;
       const html = (await pages.renderArticle(article, { values, errors, replyToId, challenge, formToken }, deps.cookies.pendingIds(request, deps.clock.now()), { origin: siteBaseUrl(deps, request) })) ?? '';
       if (e.code === 'comment_flood') reply.header('retry-after', '15');
+      if (e.kind === 'Unavailable') reply.header('retry-after', '5');
       return sendPersonalPage(reply, html, statusForKind[e.kind]);
     }
   }

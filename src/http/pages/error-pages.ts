@@ -15,6 +15,6 @@ export function sendNotFound(deps: { site: SiteView }, reply: FastifyReply, kept
 export function sendErrorPage(deps: { site: SiteView }, reply: FastifyReply, status: number, options: { text?: string; keptComment?: string } = {}) {
   const m = deps.site.messages;
   const [title, text] =
-    status === 413 ? [m.tooLargeTitle, m.tooLargeText] : status === 415 ? [m.badRequestTitle, m.unsupportedFormText] : status === 404 ? [m.notFoundTitle, m.notFoundText] : status < 500 ? [m.badRequestTitle, m.badRequestText] : [m.serverErrorTitle, m.serverErrorText];
+    status === 413 ? [m.tooLargeTitle, m.tooLargeText] : status === 415 ? [m.badRequestTitle, m.unsupportedFormText] : status === 404 ? [m.notFoundTitle, m.notFoundText] : status === 503 ? [m.unavailableTitle, m.unavailableText] : status < 500 ? [m.badRequestTitle, m.badRequestText] : [m.serverErrorTitle, m.serverErrorText];
   return sendPersonalPage(reply, renderDocument(ErrorPage({ site: deps.site, title, text: options.text ?? text, keptComment: options.keptComment })), status);
 }

@@ -31,7 +31,7 @@ export function registerPrivacyPages(app: FastifyInstance, deps: PageDeps & { re
       contentType: htmlType,
       render: async () => {
         const settings = await deps.settings.discussion();
-        const facts = { ipRetentionDays: settings.ipRetentionDays, pendingCookieHours: pendingPreviewHours, rememberCookieDays: rememberDays, staffSessionDays: sessionDays, holdsForReview: settings.holdAllComments || settings.requirePreviouslyApproved };
+        const facts = { ipRetentionDays: settings.ipRetentionDays, pendingCookieHours: pendingPreviewHours, rememberCookieDays: rememberDays, staffSessionDays: sessionDays, holdsForReview: settings.holdAllComments || settings.requirePreviouslyApproved, editWindowMinutes: settings.editWindowMinutes };
         return { body: renderDocument(PrivacyPage({ site, facts })), cacheTags: [] };
       },
     }),

@@ -27,6 +27,10 @@ export function createPostgresDialect(connectionString: string, options: { poolS
   // An idle client that loses its server emits 'error' on the pool; without a listener the
   // process would crash. The next query gets a fresh client.
   pool.on('error', (e) => console.error('postgres pool: idle client error:', e.message));
+  // A client in use (inside a transaction, between statements) that loses its server emits
+  // 'error' on itself, which would crash the process too. The statement that uses it next fails
+  // instead (a connection error: 503), and the pool drops the client when it is released.
+  pool.on('connect', (client) => client.on('error', (e) => console.error('postgres: client lost its connection:', e.message)));
   return {
     dialect: new PostgresDialect({ pool }),
     pool,

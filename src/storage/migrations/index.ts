@@ -13,6 +13,10 @@ import * as m0010 from './0010_personal_data.ts';
 import * as m0011 from './0011_spam_model.ts';
 import * as m0005 from './0005_article_revisions_and_tags.ts';
 import * as m0012 from './0012_live_events.ts';
+import * as m0013 from './0013_edits_and_reports.ts';
+import * as m0014 from './0014_reactions.ts';
+import * as m0015 from './0015_imports.ts';
+import * as m0016 from './0016_api_tokens.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -34,4 +38,8 @@ export const migrations: Record<string, DialectMigration> = {
   '0010_personal_data': m0010,
   '0011_spam_model': m0011,
   '0012_live_events': m0012,
+  '0013_edits_and_reports': m0013,
+  '0014_reactions': m0014,
+  '0015_imports': m0015,
+  '0016_api_tokens': m0016,
 };

@@ -13,7 +13,7 @@ export interface AdminContext {
   readonly csrfToken: string;
 }
 
-const areas: { area: AdminArea; href: string; label: string }[] = [
+const areas: { area: AdminArea | 'any'; href: string; label: string }[] = [
   { area: 'dashboard', href: '/admin/', label: 'Dashboard' },
   { area: 'comments', href: '/admin/comments', label: 'Comments' },
   { area: 'comments', href: '/admin/log', label: 'Log' },
@@ -23,6 +23,8 @@ const areas: { area: AdminArea; href: string; label: string }[] = [
   { area: 'settings', href: '/admin/outbox', label: 'Mail' },
   { area: 'settings', href: '/admin/privacy', label: 'Privacy' },
   { area: 'staff', href: '/admin/staff', label: 'Staff' },
+  { area: 'staff', href: '/admin/import', label: 'Import' },
+  { area: 'any', href: '/admin/api-tokens', label: 'API tokens' },
 ];
 
 export function AdminLayout({ ctx, title, current, children }: { ctx: AdminContext; title: string; current?: string; children: ComponentChildren }) {
@@ -49,7 +51,7 @@ export function AdminLayout({ ctx, title, current, children }: { ctx: AdminConte
             <nav aria-label="Admin">
               <ul>
                 {areas
-                  .filter((a) => canAccess(ctx.staff!.role, a.area))
+                  .filter((a) => a.area === 'any' || canAccess(ctx.staff!.role, a.area))
                   .map((a) => (
                     <li>
                       <a href={a.href} aria-current={current === a.href ? 'page' : undefined}>

@@ -6,6 +6,7 @@
 import { articlePath } from '../../domain/article.ts';
 import type { ModerationLogEntry, QueuePage, QueueTab } from '../../domain/moderation.ts';
 import { RawHtml } from '../raw-html.tsx';
+import { ReaderReports } from './reader-reports.tsx';
 import { formatDate } from '../site.ts';
 import { AdminLayout, Csrf, type AdminContext } from './admin-layout.tsx';
 
@@ -16,7 +17,7 @@ export interface QueueFilters {
   readonly q: string;
 }
 
-const tabLabels: Record<QueueTab, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash', all: 'All' };
+const tabLabels: Record<QueueTab, string> = { pending: 'Pending', reported: 'Reported', approved: 'Approved', spam: 'Spam', trash: 'Trash', all: 'All' };
 const actionsFor: Record<string, [string, string, string][]> = {
   // [action, label, keyboard shortcut]
   pending: [['approve', 'Approve', 'a'], ['spam', 'Spam', 's'], ['trash', 'Trash', 'd']],
@@ -93,7 +94,7 @@ export function QueuePageView({ ctx, page, filters, notice }: { ctx: AdminContex
             <span class="hint">Keys: j/k move, x select, a approve, s spam, d trash, r restore, u unapprove, f feature, ? help</span>
           </p>
           <ol class="queue" id="queue">
-            {page.items.map(({ comment: c, article, history }) => (
+            {page.items.map(({ comment: c, article, history, reports }) => (
               <li class={`queue-item status-${c.status}`} id={`q-${c.id}`} tabIndex={-1} data-comment-id={String(c.id)}>
                 <div class="queue-head">
                   <input type="checkbox" name="ids" value={String(c.id)} aria-label={`Select comment ${c.id}`} />{' '}
@@ -115,6 +116,7 @@ export function QueuePageView({ ctx, page, filters, notice }: { ctx: AdminContex
                     ))}
                   </ul>
                 ) : null}
+                {reports ? <ReaderReports commentId={c.id} reports={reports} /> : null}
                 <RawHtml class="comment-body" html={c.bodyHtml} />
                 <p class="actions">
                   {(actionsFor[c.status] ?? []).map(([action, label, key]) => (

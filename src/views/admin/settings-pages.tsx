@@ -90,6 +90,18 @@ export function SettingsPageView({ ctx, settings, spamLearned, errors, saved }: 
           <Check name="pageComments" label="Break comments into pages" checked={settings.pageComments} help="Long discussions load faster; readers move between pages with links." />
           <NumberField name="commentsPerPage" label="Top-level comments per page" value={settings.commentsPerPage} min={1} max={1000} help="WordPress uses 50." />
           <NumberField name="closeCommentsAfterDays" label="Close comments on articles older than this many days" value={settings.closeCommentsAfterDays} min={0} max={36500} help="0 keeps comments open." />
+          <p>
+            <label for="reactionLabel">Name of the reaction readers give a comment</label>
+            <input type="text" id="reactionLabel" name="reactionLabel" value={settings.reactionLabel} required maxLength={40} aria-describedby="reactionLabel-help" />
+            <span class="field-help" id="reactionLabel-help">
+              One positive reaction per comment, counted once per reader; pressing it again takes it back. Coral calls it “Respect”.
+            </span>
+          </p>
+        </fieldset>
+        <fieldset>
+          <legend>Readers’ edits and reports</legend>
+          <NumberField name="editWindowMinutes" label="Minutes a commenter may edit or delete their comment" value={settings.editWindowMinutes} min={0} max={1440} help="From the browser they posted from, without an account. Edits are checked again like new comments. 0 turns editing off." />
+          <NumberField name="reportsToHold" label="Hold a comment reported by this many readers" value={settings.reportsToHold} min={0} max={1000} help="It goes back to Pending until a moderator decides. Readers on one network count once. 0: reports only reach the Reported tab." />
         </fieldset>
         <fieldset>
           <legend>Mail to moderators</legend>

@@ -306,6 +306,10 @@
   function replaceCard(existing, html) {
     var card = toElement(html).querySelector('.comment-card');
     var old = existing.querySelector(':scope > .comment-card');
+    // The reaction button is drawn by the page, not by live updates: keep the one shown.
+    var reaction = old && old.querySelector('.reaction-form');
+    var footer = card && card.querySelector('.comment-actions');
+    if (reaction && footer) footer.appendChild(reaction);
     if (card && old) old.parentNode.replaceChild(card, old);
     existing.classList.remove('comment-pending');
   }
@@ -368,4 +372,51 @@
     });
   }
   connect();
+})();
+
+// Reactions and long threads (discussion-controls.tsx). The reaction form posts by itself
+// without JavaScript; here it is sent by fetch and the count changes in place. "Show N more
+// replies" links to the page with the thread expanded; here the replies already in the page
+// are unfolded instead, and focus moves to the first of them.
+(function () {
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.classList.contains('reaction-form') || !window.fetch) return;
+    event.preventDefault();
+    var button = form.querySelector('.reaction-button');
+    if (button.disabled) return;
+    button.disabled = true;
+    fetch(form.action, {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      body: new URLSearchParams(new FormData(form)),
+      credentials: 'same-origin',
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error('reaction refused');
+        return response.json().then(function (data) {
+          form.querySelector('.reaction-count').textContent = data.countText;
+          button.setAttribute('aria-pressed', data.reacted ? 'true' : 'false');
+          button.disabled = false;
+        });
+      })
+      .catch(function () {
+        form.submit(); // the server's page says why (too many reactions from here, a comment gone)
+      });
+  });
+
+  document.addEventListener('click', function (event) {
+    var link = event.target instanceof Element ? event.target.closest('a[data-expand]') : null;
+    if (!link) return;
+    var root = document.getElementById('comment-' + link.getAttribute('data-expand'));
+    if (!root) return;
+    event.preventDefault();
+    root.querySelectorAll('li[hidden]').forEach(function (li) {
+      li.hidden = false;
+    });
+    var first = document.getElementById('comment-' + link.getAttribute('data-first'));
+    link.parentNode.remove();
+    var target = first && first.querySelector('.comment-permalink');
+    if (target) target.focus();
+  });
 })();

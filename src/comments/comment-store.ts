@@ -48,8 +48,12 @@ export interface CommentStore {
   /** Same article, parent, name, email and text, in any status but trash. */
   existsDuplicate(draft: CommentDraft): Promise<boolean>;
   /** Newest creation time since `since` of a comment from this IP hash or this email. */
-  /** Comments (any status) since `since` from this IP hash, from this email, and on this article: what rate limits count. */
-  countSince(query: { ipHash: string; email: string; articleId: ArticleId; ipSince: Date; articleSince: Date }): Promise<{ byIp: number; byEmail: number; byArticle: number }>;
+  /**
+   * Comments (any status) since `ipSince` from this IP hash and from this email, and since
+   * `articleSince` on this article: what rate limits count. Each count stops at its limit in
+   * `upTo` (a limit of 0 is not counted at all).
+   */
+  countSince(query: { ipHash: string; email: string; articleId: ArticleId; ipSince: Date; articleSince: Date; upTo: { perHour: number; perArticle: number } }): Promise<{ byIp: number; byEmail: number; byArticle: number }>;
   lastCommentAt(query: { ipHash: string; email: string; since: Date }): Promise<Date | null>;
   countApprovedByAuthor(query: { name: string; email: string }): Promise<number>;
   /**

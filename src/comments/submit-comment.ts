@@ -114,7 +114,7 @@ export function createSubmitComment(deps: SubmitCommentDeps) {
         comments.existsDuplicate(draft),
         comments.lastCommentAt({ ipHash, email: draft.authorEmail, since: new Date(now.getTime() - floodLookBackMs) }),
         comments.countApprovedByAuthor({ name: draft.authorName, email: draft.authorEmail }),
-        form ? comments.countSince({ ipHash, email: draft.authorEmail, articleId: article.id, ipSince: new Date(now.getTime() - rateWindowMs), articleSince: new Date(now.getTime() - articleRateWindowMs) }) : null,
+        form ? comments.countSince({ ipHash, email: draft.authorEmail, articleId: article.id, ipSince: new Date(now.getTime() - rateWindowMs), articleSince: new Date(now.getTime() - articleRateWindowMs), upTo: { perHour: settings.rateLimitPerHour, perArticle: settings.rateLimitPerArticlePerMinute } }) : null,
       ]);
       const over = recent ? overRateLimit(recent, settings) : null;
       const verdict = screenComment(

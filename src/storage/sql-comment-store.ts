@@ -99,15 +99,20 @@ export class SqlCommentStore implements CommentStore {
     return row !== undefined;
   }
 
-  async countSince(query: { ipHash: string; email: string; articleId: ArticleId; ipSince: Date; articleSince: Date }): Promise<{ byIp: number; byEmail: number; byArticle: number }> {
-    const count = async (build: (q: SelectQueryBuilder<Database, 'comments', object>) => SelectQueryBuilder<Database, 'comments', object>) =>
-      Number((await build(this.#db.selectFrom('comments')).select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+  async countSince(query: { ipHash: string; email: string; articleId: ArticleId; ipSince: Date; articleSince: Date; upTo: { perHour: number; perArticle: number } }): Promise<{ byIp: number; byEmail: number; byArticle: number }> {
+    // Counting stops at the limit (a limited subquery): a busy address costs the limit, not its whole hour.
+    const count = async (limit: number, build: (q: SelectQueryBuilder<Database, 'comments', { id: number }>) => SelectQueryBuilder<Database, 'comments', { id: number }>) => {
+      if (limit <= 0) return 0;
+      const rows = build(this.#db.selectFrom('comments').select('id')).limit(limit).as('capped');
+      return Number((await this.#db.selectFrom(rows).select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+    };
     const since = query.ipSince.getTime();
+    const { perHour, perArticle } = query.upTo;
     const [byIp, byEmail, byArticle] = await Promise.all([
-      count((q) => q.where('ip_hash', '=', query.ipHash).where('created_at', '>=', since)),
-      query.email ? count((q) => q.where('author_email', '=', query.email).where('created_at', '>=', since)) : 0,
+      count(perHour, (q) => q.where('ip_hash', '=', query.ipHash).where('created_at', '>=', since)),
+      query.email ? count(perHour, (q) => q.where('author_email', '=', query.email).where('created_at', '>=', since)) : 0,
       // Each status is its own range of the (article, status, created_at) index.
-      count((q) => q.where('article_id', '=', query.articleId).where('status', 'in', ['pending', 'approved', 'spam', 'trash']).where('created_at', '>=', query.articleSince.getTime())),
+      count(perArticle, (q) => q.where('article_id', '=', query.articleId).where('status', 'in', ['pending', 'approved', 'spam', 'trash']).where('created_at', '>=', query.articleSince.getTime())),
     ]);
     return { byIp, byEmail, byArticle };
   }

@@ -122,11 +122,19 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   // Set when the server is about to stop: /readyz says so, and balancers send requests elsewhere.
   let draining = false;
   const metrics = createMetrics({ cache, outboxCounts: () => stores.outbox.counts(), liveStreams: () => liveHub.streamCount() });
+  // Notices still on their way to the other instances: close() waits for them, so a shell
+  // command that moderates and exits is still heard by the running servers.
+  const publishing = new Set<Promise<void>>();
+  const tellOthers = (message: string, what: string) => {
+    const sent = database.publish(message).catch((e: unknown) => console.error('could not tell other instances', what, e));
+    publishing.add(sent);
+    void sent.finally(() => publishing.delete(sent));
+  };
   const events: EventSink = {
     emit(event) {
       metrics.countEvent(event);
       deliver(event);
-      database.publish(JSON.stringify({ from: instanceId, event })).catch((e: unknown) => console.error('could not tell other instances', event.type, e));
+      tellOthers(JSON.stringify({ from: instanceId, event }), event.type);
     },
   };
   await database.subscribe((message) => {
@@ -174,7 +182,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     // WordPress, Disqus and JSON Lines imports (issue 8, items 1–3): one transaction, then every cached page goes, here and on other instances.
     importFile: createSiteImport({ transact, settings: stores.settings, clock, hashIp: (ip) => keyedHash.hash('ip', ip), siteChanged: () => {
       cache.clear();
-      database.publish('*').catch((e: unknown) => console.error('could not tell other instances of the import', e));
+      tellOthers('*', 'import');
     } }),
     // A commenter's own comment and readers' reports (issue 9, items 2 and 3).
     findOwnComment: createFindOwnComment({ comments: stores.comments, ownComments: stores.ownComments, settings: stores.settings, clock }),
@@ -302,6 +310,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       await liveHub.stop();
       await outboxWorker.stop();
       await mailTransport.close();
+      await Promise.all(publishing);
       await database.close();
       logDestination?.flushSync();
     },

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { buildTestApp } from '../support/build-test-app.ts';
 import { call } from './api-test-kit.ts';
+import { routesOf } from '../support/routes.ts';
 
 type Obj = Record<string, any>;
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -44,21 +45,6 @@ function refsIn(value: unknown, at: string): { ref: string; at: string }[] {
 
 const resolve = (doc: Obj, ref: string): unknown => (ref.startsWith('#/') ? ref.slice(2).split('/').reduce<any>((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc) : undefined);
 
-/** "METHOD /path" for every route in Fastify's printed route tree (its lines nest by indentation), HEAD and OPTIONS aside. */
-function routesOf(tree: string): string[] {
-  const out: string[] = [];
-  const stack: { depth: number; path: string }[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^(.*?)(?:└── |├── )(.+?) \(([A-Z, ]+)\)$/.exec(line) ?? /^(.*?)(?:└── |├── )(.+)$/.exec(line);
-    if (!m) continue;
-    const depth = m[1]!.length;
-    while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
-    const path = (stack.at(-1)?.path ?? '') + m[2]!.replace(/ \(.*$/, '');
-    stack.push({ depth, path });
-    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD' && method !== 'OPTIONS') out.push(`${method} ${path.replace(/\/\/+/g, '/')}`);
-  }
-  return out;
-}
 
 /** [METHOD, path] of every operation in the document. */
 const operationsOf = (doc: Obj): [string, string][] => Object.entries(doc.paths as Obj).flatMap(([path, item]) => Object.keys(item).filter((m) => methods.includes(m)).map((m): [string, string] => [m.toUpperCase(), path]));

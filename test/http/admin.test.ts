@@ -11,6 +11,7 @@ import { commentId } from '../../src/domain/ids.ts';
 import { canAccess, roles } from '../../src/domain/staff.ts';
 import { adminRoutes } from '../../src/http/admin/admin-routes.ts';
 import { buildTestApp, commentForm, type TestApp } from '../support/build-test-app.ts';
+import { routesOf } from '../support/routes.ts';
 
 const form = (fields: Record<string, string | string[]>) => {
   const p = new URLSearchParams();
@@ -23,21 +24,6 @@ const post = (app: FastifyInstance, url: string, fields: Record<string, string |
 /** The admin route table app.ts registers, as [method, url, area]. */
 const routes = adminRoutes.map((r) => [r.method, r.url, r.area] as const);
 
-/** "METHOD /path" for every route in Fastify's printed route tree (its lines nest by indentation). */
-function routesOf(tree: string): string[] {
-  const out: string[] = [];
-  const stack: { depth: number; path: string }[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^(.*?)(?:└── |├── )(.+?) \(([A-Z, ]+)\)$/.exec(line) ?? /^(.*?)(?:└── |├── )(.+)$/.exec(line);
-    if (!m) continue;
-    const depth = m[1]!.length;
-    while (stack.length > 0 && stack.at(-1)!.depth >= depth) stack.pop();
-    const path = (stack.at(-1)?.path ?? '') + m[2]!.replace(/ \(.*$/, '');
-    stack.push({ depth, path });
-    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD') out.push(`${method} ${path.replace(/\/\/+/g, '/')}`);
-  }
-  return out;
-}
 
 async function heldComment(ctx: TestApp, text = 'Please approve me') {
   const { article } = await ctx.publishSeedArticle();

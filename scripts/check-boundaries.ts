@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const src = resolve(new URL('../src', import.meta.url).pathname);
-const features = ['articles', 'comments', 'moderation', 'accounts', 'notify', 'import', 'search', 'jobs', 'privacy', 'live'];
+const features = ['articles', 'comments', 'moderation', 'accounts', 'notify', 'import', 'search', 'jobs', 'privacy', 'live', 'webhooks'];
 const drivers = ['kysely', 'better-sqlite3', 'pg', 'fastify', '@fastify/', 'preact', 'nodemailer', 'ioredis'];
 
 interface Rule {

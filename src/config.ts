@@ -29,6 +29,8 @@ export interface Config {
   readonly shutdownDelayMs?: number;
   /** DATELINE_API_ORIGINS (comma-separated): the origins whose pages may call /api from a browser (CORS); none by default. */
   readonly apiOrigins?: readonly string[];
+  /** DATELINE_EMBED_ORIGINS (comma-separated): the origins whose pages may embed comments (threads made on first use); none by default. */
+  readonly embedOrigins?: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +77,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: env.DATELINE_METRICS_TOKEN || null,
     shutdownDelayMs: milliseconds(env.DATELINE_SHUTDOWN_DELAY_MS, 'DATELINE_SHUTDOWN_DELAY_MS', 1000),
     apiOrigins: parseOrigins(env.DATELINE_API_ORIGINS ?? ''),
+    embedOrigins: parseOrigins(env.DATELINE_EMBED_ORIGINS ?? '', 'DATELINE_EMBED_ORIGINS'),
   };
 }
 
@@ -116,7 +119,7 @@ function parseSmtpUrl(raw: string): string {
 }
 
 /** `https://a.example, http://localhost:8080` → each origin as browsers send it; anything else is refused. */
-function parseOrigins(raw: string): string[] {
+function parseOrigins(raw: string, name = 'DATELINE_API_ORIGINS'): string[] {
   return raw
     .split(',')
     .map((s) => s.trim())
@@ -129,7 +132,7 @@ function parseOrigins(raw: string): string[] {
         url = undefined;
       }
       if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== entry.replace(/\/$/, '')) {
-        throw new ConfigError(`DATELINE_API_ORIGINS must list origins such as https://news.example (scheme, host and port only), not "${entry}"`);
+        throw new ConfigError(`${name} must list origins such as https://news.example (scheme, host and port only), not "${entry}"`);
       }
       return url.origin;
     });

@@ -19,6 +19,7 @@ import { createListCommentThread } from './comments/list-comment-thread.ts';
 import { createFindPublicComment } from './comments/find-public-comment.ts';
 import { createCommentCounts } from './comments/comment-counts.ts';
 import { createApiTokens } from './accounts/api-tokens.ts';
+import { createOpenEmbedThread } from './articles/embed-threads.ts';
 import { createDeleteOwnComment } from './comments/delete-own-comment.ts';
 import { createEditOwnComment, createFindOwnComment } from './comments/edit-own-comment.ts';
 import { createReportComment } from './comments/report-comment.ts';
@@ -54,6 +55,9 @@ import { createTruncateOldIps } from './privacy/truncate-old-ips.ts';
 import { createYourData } from './privacy/your-data.ts';
 import { createSiteImport } from './import/site-import.ts';
 import { createModerateComment } from './moderation/moderate-comment.ts';
+import { createWebhookWorker } from './webhooks/deliver-webhooks.ts';
+import { createManageWebhooks } from './webhooks/manage-webhooks.ts';
+import { createWebhookEvents } from './webhooks/webhook-events.ts';
 import { copyDatabase } from './storage/copy-database.ts';
 import { openDatabase } from './storage/database.ts';
 import { checkReadiness } from './storage/check-readiness.ts';
@@ -130,10 +134,17 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     publishing.add(sent);
     void sent.finally(() => publishing.delete(sent));
   };
+  const siteUrl = config.publicUrl ?? `http://localhost:${config.port || 3000}`;
+  // Webhooks: deliveries are queued here, for events this instance emits (never in `deliver`:
+  // events heard from other instances were queued where they happened), and sent by every
+  // instance's worker. A crash between a commit and this queueing loses those deliveries.
+  const webhookEvents = createWebhookEvents({ webhooks: stores.webhooks, comments: stores.comments, articles: stores.articles, moderationLog: stores.moderationLog, clock, siteUrl, log: logger.child({ part: 'webhooks' }) });
+  const webhookWorker = createWebhookWorker({ webhooks: stores.webhooks, clock, log: logger.child({ part: 'webhooks' }) });
   const events: EventSink = {
     emit(event) {
       metrics.countEvent(event);
       deliver(event);
+      webhookEvents.handle(event);
       tellOthers(JSON.stringify({ from: instanceId, event }), event.type);
     },
   };
@@ -148,7 +159,6 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   });
 
   // Mail: every message is queued in the transaction of its cause and delivered by the outbox worker.
-  const siteUrl = config.publicUrl ?? `http://localhost:${config.port || 3000}`;
   const mailLinks = createMailLinks(keyedHash, siteUrl);
   const notifications = createNotifications({ keyedHash, links: mailLinks, siteName: config.siteName, siteUrl, clock });
   const mailFrom = config.mailFrom ?? `"${config.siteName.replace(/["\\]/g, '')}" <dateline@${new URL(siteUrl).hostname}>`;
@@ -195,12 +205,17 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     findPublicComment: createFindPublicComment({ comments: stores.comments, articles: stores.articles, keyedHash, clock }),
     commentCounts: createCommentCounts({ store: stores.commentCounts, clock }),
     apiTokens: createApiTokens({ tokens: stores.apiTokens, clock }),
+    // Comments on other sites' pages (issue 8, item 6): threads made on first use for allowed origins.
+    openEmbedThread: createOpenEmbedThread({ store: stores.articles, clock, origins: config.embedOrigins ?? [] }),
+    // Webhooks in the admin (issue 8, item 7).
+    webhooks: createManageWebhooks({ webhooks: stores.webhooks, events: webhookEvents, clock }),
   };
   const jobs = createJobRunner({ jobs: stores.jobs, clock, log: logger.child({ part: 'jobs' }) }, [
     createTruncateOldIps({ comments: stores.comments, settings: stores.settings }),
     createHeldDigest({ settings: stores.settings, comments: stores.comments, articles: stores.articles, transact, notifications, siteUrl }),
     createPruneLiveEvents({ feed: stores.liveEvents }),
     { name: 'outbox-cleanup', intervalMs: 86_400_000, run: async (now) => `${await stores.outbox.deleteSentBefore(new Date(now.getTime() - 30 * 86_400_000))} sent mails forgotten` },
+    { name: 'webhook-cleanup', intervalMs: 86_400_000, run: async (now) => `${await stores.webhooks.deleteSentBefore(new Date(now.getTime() - 30 * 86_400_000))} delivered webhook events forgotten` },
   ]);
 
   async function buildApp(): Promise<FastifyInstance> {
@@ -224,6 +239,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       changedElsewhere: database.changedElsewhere,
       oldUrls: stores.imports,
       searchArticles: services.searchArticles,
+      embed: { origins: config.embedOrigins ?? [], openThread: services.openEmbedThread },
       assets,
       admin: {
         site,
@@ -239,6 +255,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
         apiTokens: services.apiTokens,
         queue: services.moderationQueue,
         importFile: services.importFile,
+        webhooks: services.webhooks,
         settings: stores.settings,
         saveSettings: services.saveSettings,
         spamModel: stores.spamModel,
@@ -276,7 +293,8 @@ export async function createDateline(config: Config, options: DatelineOptions = 
         publishArticle: services.publishArticle,
         clock,
         publicUrl: config.publicUrl,
-        allowedOrigins: config.apiOrigins ?? [],
+        // Pages that embed comments may also ask for counts (count.js) from the browser.
+        allowedOrigins: [...new Set([...(config.apiOrigins ?? []), ...(config.embedOrigins ?? [])])],
         databaseUnavailable: isDatabaseUnavailable,
       },
     });
@@ -297,6 +315,8 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     cache,
     jobs,
     outboxWorker,
+    webhookWorker,
+    webhookEvents,
     liveHub,
     database,
     buildApp,
@@ -309,6 +329,8 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       await jobs.stop();
       await liveHub.stop();
       await outboxWorker.stop();
+      await webhookEvents.settled();
+      await webhookWorker.stop();
       await mailTransport.close();
       await Promise.all(publishing);
       await database.close();
@@ -332,6 +354,7 @@ export async function startServer(config: Config, options: { worker?: boolean } 
   const app = await dateline.buildApp();
   dateline.jobs.start();
   dateline.outboxWorker.start();
+  dateline.webhookWorker.start();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -5,11 +5,12 @@
 import type { ArticleId } from '../domain/ids.ts';
 import type { Clock } from '../lib/clock.ts';
 import { isAtPath, readArticleUrl } from '../articles/article-url.ts';
+import { readEmbedPage } from '../domain/embed-url.ts';
 
 /** What the counts need of storage. Implemented by storage/sql-comment-count-store.ts. */
 export interface CommentCountStore {
   /** Articles public at `now` with one of these slugs (or ids), and their approved comments. */
-  publicCounts(query: { slugs?: readonly string[]; ids?: readonly ArticleId[]; now: Date }): Promise<ArticleCount[]>;
+  publicCounts(query: { slugs?: readonly string[]; ids?: readonly ArticleId[]; externalKeys?: readonly string[]; now: Date }): Promise<ArticleCount[]>;
 }
 
 export interface ArticleCount {
@@ -17,6 +18,8 @@ export interface ArticleCount {
   readonly slug: string;
   readonly publishedAt: Date;
   readonly approvedComments: number;
+  /** An embed thread's page address, normalised (domain/embed-url.ts); null for the site's own articles. */
+  readonly externalKey: string | null;
 }
 
 export interface UrlCount {
@@ -32,11 +35,17 @@ export function createCommentCounts(deps: { store: CommentCountStore; clock: Clo
   return {
     /** One entry per address asked for, in the order asked. */
     async forUrls(urls: readonly string[]): Promise<UrlCount[]> {
-      const read = urls.map((url) => ({ url, at: readArticleUrl(url) }));
+      // Another site's page (count.js on a listing page) names its embed thread by its own address.
+      const read = urls.map((url) => ({ url, at: readArticleUrl(url), page: readEmbedPage(url) }));
       const slugs = [...new Set(read.flatMap((r) => (r.at ? [r.at.slug] : [])))];
-      const found = slugs.length === 0 ? [] : await deps.store.publicCounts({ slugs, now: deps.clock.now() });
-      return read.map(({ url, at }) => {
-        const article = at ? found.find((a) => isAtPath(a, at.path)) : undefined;
+      const externalKeys = [...new Set(read.flatMap((r) => (r.page ? [r.page.key] : [])))];
+      const now = deps.clock.now();
+      const [found, embedded] = await Promise.all([
+        slugs.length === 0 ? [] : deps.store.publicCounts({ slugs, now }),
+        externalKeys.length === 0 ? [] : deps.store.publicCounts({ externalKeys, now }),
+      ]);
+      return read.map(({ url, at, page }) => {
+        const article = (page ? embedded.find((a) => a.externalKey === page.key) : undefined) ?? (at ? found.find((a) => a.externalKey === null && isAtPath(a, at.path)) : undefined);
         return { url, articleId: article?.id ?? null, approvedComments: article?.approvedComments ?? null };
       });
     },

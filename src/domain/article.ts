@@ -25,6 +25,8 @@ export interface Article {
   readonly tags?: readonly string[];
   /** The staff member the byline names (as read), so their replies can be marked as the author's. */
   readonly authorStaffId?: StaffId | null;
+  /** An embed thread's page on another site (as read): the article is only its comments, listed nowhere on this site. */
+  readonly externalUrl?: string | null;
 }
 
 /** An article as a list shows it: with its count of approved comments. */
@@ -34,7 +36,7 @@ export interface ArticleSummary {
 }
 
 /** What `publish` writes: an article without the fields storage assigns. */
-export type ArticleDraft = Omit<Article, 'id' | 'updatedAt' | 'byline' | 'tags' | 'authorStaffId'>;
+export type ArticleDraft = Omit<Article, 'id' | 'updatedAt' | 'byline' | 'tags' | 'authorStaffId' | 'externalUrl'>;
 
 /** Scheduled articles (published in the future) and drafts are not public yet. */
 export function isPublic(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {

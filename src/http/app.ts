@@ -10,6 +10,7 @@ import { createDeskRoutes } from './admin/desk-routes.ts';
 import { createArticleRoutes } from './admin/article-routes.ts';
 import { createCommenterRoutes } from './admin/commenter-routes.ts';
 import { createOutboxRoutes } from './admin/outbox-routes.ts';
+import { createWebhookRoutes } from './admin/webhook-routes.ts';
 import { createPrivacyRoutes } from './admin/privacy-routes.ts';
 import { createApiTokenRoutes } from './admin/api-token-routes.ts';
 import { adminRoutes, type AdminRoute } from './admin/admin-routes.ts';
@@ -21,6 +22,7 @@ import type { PageDeps } from './page-deps.ts';
 import { createLiveStream } from './live-stream.ts';
 import { createArticlePage } from './pages/article-page.ts';
 import { createCommentForm } from './pages/comment-form.ts';
+import { registerEmbedPages } from './pages/embed-pages.ts';
 import { createReactionRoute } from './pages/reaction-route.ts';
 import { createOwnCommentPages } from './pages/own-comment-pages.ts';
 import { createReportPages } from './pages/report-pages.ts';
@@ -70,7 +72,7 @@ const bodyLimitBytes = 1024 * 1024;
  */
 function securityHeaders(publicUrl: string | null): Record<string, string> {
   return {
-    // frame-ancestors: the future embed route will relax this on its own responses only.
+    // frame-ancestors: the embed pages relax this on their own responses only (pages/embed-frame.ts).
     'content-security-policy':
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'; object-src 'none'",
     'x-frame-options': 'SAMEORIGIN',
@@ -144,6 +146,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/assets/:file', (request, reply) => deps.assets.serve(request, reply) ?? sendNotFound(deps, reply));
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerOperations(app, deps.operations); // /readyz, /metrics (loopback or token) and the latency histogram
+
+  // Comments on other sites' pages: /embed.js makes an iframe of /embed/thread, which only
+  // DATELINE_EMBED_ORIGINS may frame (pages/embed-pages.ts); /count.js fills in comment counts.
+  app.get('/embed.js', (request, reply) => deps.assets.serveLinked(request, reply, 'embed.js'));
+  app.get('/count.js', (request, reply) => deps.assets.serveLinked(request, reply, 'count.js'));
+  if (deps.embed) registerEmbedPages(app, { ...deps, embed: deps.embed }, articlePage);
 
   // Live updates of an article's discussion (Server-Sent Events; never cached). Open streams
   // end with a retry hint when the server closes, so closing does not wait on them.
@@ -221,7 +229,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/admin/password-reset/:token', account.showNewPassword);
   app.post('/admin/password-reset/:token', account.setNewPassword);
   app.get('/admin', (_request, reply) => reply.redirect('/admin/', 301));
-  const handlers = { ...desk, ...articles, ...createCommenterRoutes(deps.admin), ...createOutboxRoutes(deps.admin), ...createPrivacyRoutes(deps.admin), ...createApiTokenRoutes(deps.admin), ...createImportRoutes(deps.admin), signOut: account.signOut };
+  const handlers = { ...desk, ...articles, ...createCommenterRoutes(deps.admin), ...createOutboxRoutes(deps.admin), ...createWebhookRoutes(deps.admin), ...createPrivacyRoutes(deps.admin), ...createApiTokenRoutes(deps.admin), ...createImportRoutes(deps.admin), signOut: account.signOut };
   const adminRoute = (scope: FastifyInstance, route: AdminRoute) => scope.route({ method: route.method, url: route.url, preHandler: guard(route.area), handler: handlers[route.handler] });
   for (const route of adminRoutes.filter((r) => !r.upload)) adminRoute(app, route);
   // The one file upload (imports) reads multipart only in a scope of its own, with its own size limit.

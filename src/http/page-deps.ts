@@ -1,6 +1,7 @@
 // What the public page handlers share, built once in app.ts.
 
 import type { ArticleStore } from '../articles/article-store.ts';
+import type { OpenEmbedThread } from '../articles/embed-threads.ts';
 import type { CommentStore } from '../comments/comment-store.ts';
 import type { ListDiscussion } from '../comments/list-discussion.ts';
 import type { ReactToComment } from '../comments/react-to-comment.ts';
@@ -42,4 +43,12 @@ export interface PageDeps {
   readonly publicUrl: string | null;
   /** True when another process wrote to the database since the last call. */
   readonly changedElsewhere: () => boolean;
+  /** Comments on other sites' pages (/embed/*): who may embed, and their threads made on first use. */
+  readonly embed?: EmbedDeps;
+}
+
+export interface EmbedDeps {
+  /** DATELINE_EMBED_ORIGINS: the origins whose pages may frame the embed pages and have threads. */
+  readonly origins: readonly string[];
+  readonly openThread: OpenEmbedThread;
 }

@@ -6,6 +6,7 @@
 
 import type { Clock } from '../lib/clock.ts';
 import { repeatEvery } from '../lib/repeat.ts';
+import { giveUpAfterMs, retryDelayMs } from '../lib/retry-schedule.ts';
 import { MailDeliveryError, type MailTransport } from './mail-transport.ts';
 import type { ClaimedMail, OutboxStore } from './outbox-store.ts';
 
@@ -19,14 +20,8 @@ export interface OutboxWorkerDeps {
 
 const batch = 20;
 const leaseMs = 120_000;
-const firstRetryMs = 30_000;
-const maxRetryMs = 30 * 60_000;
-const giveUpAfterMs = 3 * 86_400_000;
 
-/** 30 s, 1 min, 2 min, … capped at 30 min: an hour-long outage costs a few attempts. */
-export function retryDelayMs(attemptsSoFar: number): number {
-  return Math.min(maxRetryMs, firstRetryMs * 2 ** Math.max(0, attemptsSoFar - 1));
-}
+export { retryDelayMs };
 
 export function createOutboxWorker(deps: OutboxWorkerDeps) {
   async function deliver(mail: ClaimedMail): Promise<'sent' | 'retry' | 'failed'> {

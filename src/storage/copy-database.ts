@@ -6,13 +6,13 @@ import type { OpenDatabase } from './database.ts';
 import type { Database } from './schema.ts';
 
 /** Every table, parents before children. A new table must be added here (a test checks). */
-export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs', 'staff', 'sessions', 'sign_in_failures', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'password_resets', 'outbox', 'mail_addresses', 'subscriptions', 'privacy_requests', 'privacy_log', 'spam_tokens', 'spam_training', 'live_events', 'comment_reactions', 'api_tokens', 'comment_reports', 'import_sources', 'import_pending_parents', 'old_urls'] as const satisfies readonly (keyof Database)[];
+export const copiedTables = ['articles', 'comments', 'moderation_log', 'settings', 'job_runs', 'staff', 'sessions', 'sign_in_failures', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'password_resets', 'outbox', 'mail_addresses', 'subscriptions', 'privacy_requests', 'privacy_log', 'spam_tokens', 'spam_training', 'live_events', 'comment_reactions', 'api_tokens', 'comment_reports', 'import_sources', 'import_pending_parents', 'old_urls', 'webhooks', 'webhook_deliveries'] as const satisfies readonly (keyof Database)[];
 /**
  * Search indexes (migration 0009: search_articles, search_comments and, on SQLite, FTS5's own
  * tables) are not copied: the target's triggers rebuild them as the rows arrive.
  */
 export const isSearchIndexTable = (name: string): boolean => name.startsWith('search_');
-const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log', 'staff', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'outbox', 'subscriptions', 'privacy_log', 'live_events', 'api_tokens', 'comment_reports']);
+const tablesWithSerialId = new Set(['articles', 'comments', 'moderation_log', 'staff', 'commenter_rules', 'comment_revisions', 'tags', 'article_tags', 'article_revisions', 'outbox', 'subscriptions', 'privacy_log', 'live_events', 'api_tokens', 'comment_reports', 'webhooks', 'webhook_deliveries']);
 /** The column(s) each table is read in order of, whole rows unique (batches are taken by offset). */
 const orderColumn: Record<(typeof copiedTables)[number], string | readonly string[]> = {
   password_resets: 'token_hash',
@@ -27,6 +27,7 @@ const orderColumn: Record<(typeof copiedTables)[number], string | readonly strin
   spam_tokens: 'token', spam_training: 'comment_id',
   comment_reactions: ['comment_id', 'reader_key'],
   import_sources: ['kind', 'source_id'], import_pending_parents: 'comment_id', old_urls: 'path',
+  webhooks: 'id', webhook_deliveries: 'id',
 };
 const batchRows = 500;
 

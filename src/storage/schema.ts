@@ -18,6 +18,10 @@ export interface ArticlesTable {
   updated_at: number;
   /** The byline: the staff member the article is by (none for imported or command-line articles). */
   author_staff_id: number | null;
+  /** An embed thread's page on another site (migration 0017); null for the site's own articles. */
+  external_url: string | null;
+  /** That page's normalised address (domain/embed-url.ts), unique; null for the site's own articles. */
+  external_key: string | null;
 }
 
 export interface CommentsTable {
@@ -299,6 +303,8 @@ export interface Database {
   import_sources: ImportSourcesTable;
   import_pending_parents: ImportPendingParentsTable;
   old_urls: OldUrlsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** Which source item (a WordPress post, a Disqus post…) became which row: imports run once (migration 0015). */
@@ -346,4 +352,42 @@ export interface ApiTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+}
+
+/** A URL subscribed to comment and article events (migration 0018). */
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  /** Signs each delivery (HMAC-SHA256); shown in the admin so the receiver can check it. */
+  secret: string;
+  /** Space-separated event names. */
+  events: string;
+  active: Generated<number>;
+  created_at: number;
+  /** The staff member's name (kept if the account goes). */
+  created_by: string;
+}
+
+/** One event for one webhook, from the moment it is queued until delivered or given up on. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event: string;
+  /** Dateline-Delivery: the same on every attempt. */
+  delivery_uuid: string;
+  /** The JSON body, exactly as signed and sent. */
+  payload: string;
+  /** queued | sent | failed */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  /** While an instance is delivering it: until when no other instance takes it. */
+  claimed_until: number | null;
+  /** The HTTP status of the last attempt, null when none came back. */
+  last_status: number | null;
+  /** The first 2 KB of the last response's body. */
+  last_response: string | null;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
 }

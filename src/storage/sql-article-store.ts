@@ -5,6 +5,7 @@ import type { Article, ArticleDraft, ArticleStatus, ArticleSummary } from '../do
 import { articleId, staffId, type ArticleId } from '../domain/ids.ts';
 import { trustHtml } from '../domain/trusted-html.ts';
 import type { ArticleLink, ArticleRevision, ArticleStore, ArticleWrite, DeskArticle, NewArticleRevision, PublicList, PublicListQuery } from '../articles/article-store.ts';
+import type { EmbedThreadWrite } from '../articles/embed-threads.ts';
 import type { Tag } from '../articles/tags.ts';
 import type { ArticleRevisionsTable, ArticlesTable, Database } from './schema.ts';
 import { queryMostDiscussed, queryPublicList, type ListRow } from './sql-public-lists.ts';
@@ -143,6 +144,7 @@ export class SqlArticleStore implements ArticleStore {
       .select(sql<number>`count(*)`.as('n'))
       .where('status', '=', 'published')
       .where('published_at', '<=', now.getTime())
+      .where('external_key', 'is', null) // embed threads are no page of this site
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
@@ -153,7 +155,8 @@ export class SqlArticleStore implements ArticleStore {
       .selectFrom('articles')
       .select(['id', 'slug', 'title', 'published_at', 'updated_at'])
       .where('status', '=', 'published')
-      .where('published_at', '<=', query.now.getTime());
+      .where('published_at', '<=', query.now.getTime())
+      .where('external_key', 'is', null); // embed threads are no page of this site
     if (query.since) q = q.where('published_at', '>=', query.since.getTime());
     const rows = await q.orderBy('published_at', direction).orderBy('id', direction).limit(query.limit).offset(query.offset).execute();
     return rows.map((r) => ({ id: articleId(r.id), slug: r.slug, title: r.title, publishedAt: new Date(Number(r.published_at)), updatedAt: new Date(Number(r.updated_at)) }));
@@ -183,6 +186,27 @@ export class SqlArticleStore implements ArticleStore {
 
   async listMostDiscussed(query: { now: Date; since: Date; limit: number }): Promise<ArticleSummary[]> {
     return (await queryMostDiscussed(this.#db, query)).map(toSummary);
+  }
+
+  /** The embed thread of another site's page, by its normalised address (domain/embed-url.ts). */
+  async findByExternalKey(key: string): Promise<Article | undefined> {
+    const row = await this.#withByline().where('a.external_key', '=', key).executeTakeFirst();
+    return row && toArticle(row);
+  }
+
+  /** A new embed thread; Conflict `conflict` when that page (or its slug) has one already. */
+  async insertEmbedThread(thread: EmbedThreadWrite): Promise<Article> {
+    const at = this.#now().getTime();
+    try {
+      const row = await this.#db
+        .insertInto('articles')
+        .values({ ...columns(thread), external_url: thread.externalUrl, external_key: thread.externalKey, created_at: at, updated_at: at })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toArticle(row);
+    } catch (e) {
+      throw translateDbError(e);
+    }
   }
 
   /** Articles with the display name of the staff member they are by (if that account exists). */
@@ -233,6 +257,7 @@ function toArticle(row: ArticleRow, tags?: readonly string[]): Article {
     updatedAt: new Date(Number(row.updated_at)),
     ...(row.byline !== undefined ? { byline: row.byline, authorStaffId: row.author_staff_id === null ? null : staffId(row.author_staff_id) } : {}),
     ...(tags ? { tags } : {}),
+    externalUrl: row.external_url ?? null,
   };
 }
 

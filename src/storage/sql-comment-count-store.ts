@@ -13,10 +13,10 @@ export class SqlCommentCountStore implements CommentCountStore {
     this.#db = db;
   }
 
-  async publicCounts(query: { slugs?: readonly string[]; ids?: readonly ArticleId[]; now: Date }): Promise<ArticleCount[]> {
+  async publicCounts(query: { slugs?: readonly string[]; ids?: readonly ArticleId[]; externalKeys?: readonly string[]; now: Date }): Promise<ArticleCount[]> {
     let q = this.#db
       .selectFrom('articles as a')
-      .select(['a.id', 'a.slug', 'a.published_at'])
+      .select(['a.id', 'a.slug', 'a.published_at', 'a.external_key'])
       .select((eb) =>
         eb
           .selectFrom('comments as c')
@@ -29,7 +29,8 @@ export class SqlCommentCountStore implements CommentCountStore {
       .where('a.published_at', '<=', query.now.getTime());
     if (query.slugs) q = q.where('a.slug', 'in', [...query.slugs]);
     if (query.ids) q = q.where('a.id', 'in', [...query.ids]);
+    if (query.externalKeys) q = q.where('a.external_key', 'in', [...query.externalKeys]); // unique index (migration 0017)
     const rows = await q.execute();
-    return rows.map((r) => ({ id: articleId(r.id), slug: r.slug, publishedAt: new Date(Number(r.published_at)), approvedComments: Number(r.approved_comments ?? 0) }));
+    return rows.map((r) => ({ id: articleId(r.id), slug: r.slug, publishedAt: new Date(Number(r.published_at)), approvedComments: Number(r.approved_comments ?? 0), externalKey: r.external_key }));
   }
 }

@@ -232,6 +232,7 @@ export class SqlCommentStore implements CommentStore {
       .where('a.status', '=', 'published')
       .where('a.published_at', '<=', query.now.getTime());
     if (query.articleId !== undefined) q = q.where('c.article_id', '=', query.articleId);
+    else q = q.where('a.external_key', 'is', null); // the site's comment feeds: embed threads' comments belong to other sites' pages
     const rows = await q.orderBy('c.id', 'desc').limit(query.limit).execute();
     return rows.map((r) => ({
       id: commentId(r.id),

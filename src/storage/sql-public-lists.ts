@@ -16,7 +16,8 @@ interface Selection {
   readonly name: string | null;
 }
 
-const publicAt = (now: Date) => (eb: Scope) => eb.and([eb('a.status', '=', 'published'), eb('a.published_at', '<=', now.getTime())]);
+/** Public and the site's own: embed threads (another site's page's comments, migration 0017) are listed nowhere here. */
+const publicAt = (now: Date) => (eb: Scope) => eb.and([eb('a.status', '=', 'published'), eb('a.published_at', '<=', now.getTime()), eb('a.external_key', 'is', null)]);
 
 /** One page of a public list, its total, and its name; an unknown section, tag or author is an empty list. */
 export async function queryPublicList(db: Kysely<Database>, query: { filter: ListingFilter; now: Date; limit: number; offset: number }) {
@@ -67,8 +68,7 @@ export async function queryMostDiscussed(db: Kysely<Database>, query: { now: Dat
     .leftJoin('staff as s', 's.id', 'a.author_staff_id')
     .selectAll('a')
     .select(['s.name as byline', 'recent.n as approved_comments'])
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', query.now.getTime())
+    .where(publicAt(query.now))
     .orderBy('recent.n', 'desc')
     .orderBy('a.published_at', 'desc')
     .orderBy('a.id', 'desc')

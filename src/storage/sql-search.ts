@@ -48,7 +48,7 @@ export class SqlArticleSearch implements ArticleSearch {
       select a.id, a.slug, a.title, a.section, a.summary, a.body_markdown, a.published_at
       from search_articles join articles a on a.id = search_articles.rowid
       where search_articles match ${ftsMatchQuery(query.terms, 'last')}
-        and a.status = 'published' and a.published_at <= ${query.now.getTime()}
+        and a.status = 'published' and a.published_at <= ${query.now.getTime()} and a.external_key is null
       order by bm25(search_articles, ${bm25Weights}), a.published_at desc, a.id desc
       limit ${query.limit} offset ${query.offset}`;
   }
@@ -59,7 +59,7 @@ export class SqlArticleSearch implements ArticleSearch {
       from search_articles s join articles a on a.id = s.article_id,
         to_tsquery('english', ${tsQueryText(query.terms, 'last')}) q
       where s.document @@ q
-        and a.status = 'published' and a.published_at <= ${query.now.getTime()}
+        and a.status = 'published' and a.published_at <= ${query.now.getTime()} and a.external_key is null
       order by ts_rank_cd(${rankWeights}::float4[], s.document, q) desc, a.published_at desc, a.id desc
       limit ${query.limit} offset ${query.offset}`;
   }

@@ -24,6 +24,7 @@ import { SqlApiTokenStore } from './sql-api-token-store.ts';
 import { SqlCommentCountStore } from './sql-comment-count-store.ts';
 import { SqlReactionStore } from './sql-reaction-store.ts';
 import { SqlImportStore } from './sql-import-store.ts';
+import { SqlWebhookStore } from './sql-webhook-store.ts';
 import { translateDbError } from './translate-db-error.ts';
 
 export interface SqlStores {
@@ -47,6 +48,7 @@ export interface SqlStores {
   readonly ownComments: SqlOwnCommentStore;
   readonly reports: SqlReportStore;
   readonly reactions: SqlReactionStore;
+  readonly webhooks: SqlWebhookStore;
 }
 
 export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect, now: () => Date): SqlStores {
@@ -70,6 +72,7 @@ export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect,
     ownComments: new SqlOwnCommentStore(db),
     reports: new SqlReportStore(db),
     reactions: new SqlReactionStore(db),
+    webhooks: new SqlWebhookStore(db),
   };
 }
 

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource preact */
-// An article: headline, dateline, section, body, then the discussion and the form.
+// An article: headline, dateline, section, body, then the discussion and the form. The
+// discussion is its own component: embed pages (embed-page.tsx) show it without the article.
 
 import { articlePath, type Article } from '../domain/article.ts';
 import type { Discussion } from '../domain/discussion.ts';
@@ -42,7 +43,6 @@ export interface ArticlePageProps {
 export function ArticlePage({ site, article, discussion, commentsOpen, form, commentPages, origin, live, editable, conversation }: ArticlePageProps) {
   const m = site.messages;
   const path = articlePath(article);
-  const view = conversation?.view ?? { ...defaultDiscussionView, page: commentPages?.current ?? 1 };
   const meta = articleMeta({ site, article, origin, commentCount: discussion.approvedCount });
   return (
     <Layout site={site} title={`${article.title} — ${site.name}`} description={meta.description || undefined} meta={meta} commentFeed={{ title: m.feedCommentsOn(article.title), href: `${path}feed/` }}>
@@ -61,26 +61,43 @@ export function ArticlePage({ site, article, discussion, commentsOpen, form, com
           </ul>
         ) : null}
       </article>
-      <section id="comments" class="comments-area" aria-labelledby="comments-title" {...(live ? liveAttributes(site, live) : {})}>
-        <h2 id="comments-title" class="comments-title">
-          {m.commentsOn(discussion.approvedCount, article.title)}
-        </h2>
-        {conversation ? <FeaturedStrip site={site} featured={conversation.featured} view={view} /> : null}
-        {conversation && discussion.thread.length + (commentPages && commentPages.count > 1 ? 1 : 0) > 1 ? <CommentSortNav site={site} path={path} view={view} /> : null}
-        {commentPages && commentPages.count > 1 ? <CommentPages site={site} path={path} view={view} count={commentPages.count} /> : null}
-        {discussion.thread.length > 0 ? (
-          <CommentThread site={site} thread={discussion.thread} canReply={commentsOpen} editable={editable} view={conversation ? threadViewFor(discussion.thread, view, conversation.reactionLabel) : undefined} />
-        ) : commentsOpen ? (
-          <p class="no-comments">{m.beFirst}</p>
-        ) : null}
-        {commentPages && commentPages.count > 1 ? <CommentPages site={site} path={path} view={view} count={commentPages.count} /> : null}
-        {commentsOpen ? (
-          <CommentForm site={site} articleId={article.id} action="/comments" cancelReplyHref={`${path}#respond`} {...form} />
-        ) : (
-          <ClosedNotice site={site} form={form} />
-        )}
-      </section>
+      <DiscussionSection site={site} article={article} discussion={discussion} commentsOpen={commentsOpen} form={form} commentPages={commentPages} live={live} editable={editable} conversation={conversation} path={path} />
     </Layout>
+  );
+}
+
+/** What the discussion is shown with: the article page's props, and where its links lead. */
+export type DiscussionSectionProps = Pick<ArticlePageProps, 'site' | 'article' | 'discussion' | 'commentsOpen' | 'form' | 'commentPages' | 'live' | 'editable' | 'conversation'> & {
+  /** The page the discussion is on (the article's address, or its embed page's): sort and page links and Cancel lead there. */
+  readonly path: string;
+  /** On another site's page (views/embed-page.tsx): the form says so, so a post comes back to the embed. */
+  readonly embed?: boolean;
+};
+
+/** The discussion: heading, editors' picks, sort and page links, the thread, and the form (or why it is closed). */
+export function DiscussionSection({ site, article, discussion, commentsOpen, form, commentPages, live, editable, conversation, path, embed }: DiscussionSectionProps) {
+  const m = site.messages;
+  const view = conversation?.view ?? { ...defaultDiscussionView, page: commentPages?.current ?? 1 };
+  return (
+    <section id="comments" class="comments-area" aria-labelledby="comments-title" {...(live ? liveAttributes(site, live) : {})}>
+      <h2 id="comments-title" class="comments-title">
+        {m.commentsOn(discussion.approvedCount, article.title)}
+      </h2>
+      {conversation ? <FeaturedStrip site={site} featured={conversation.featured} view={view} /> : null}
+      {conversation && discussion.thread.length + (commentPages && commentPages.count > 1 ? 1 : 0) > 1 ? <CommentSortNav site={site} path={path} view={view} /> : null}
+      {commentPages && commentPages.count > 1 ? <CommentPages site={site} path={path} view={view} count={commentPages.count} /> : null}
+      {discussion.thread.length > 0 ? (
+        <CommentThread site={site} thread={discussion.thread} canReply={commentsOpen} editable={editable} view={conversation ? threadViewFor(discussion.thread, view, conversation.reactionLabel) : undefined} />
+      ) : commentsOpen ? (
+        <p class="no-comments">{m.beFirst}</p>
+      ) : null}
+      {commentPages && commentPages.count > 1 ? <CommentPages site={site} path={path} view={view} count={commentPages.count} /> : null}
+      {commentsOpen ? (
+        <CommentForm site={site} articleId={article.id} action="/comments" cancelReplyHref={`${path}#respond`} {...form} embed={embed} />
+      ) : (
+        <ClosedNotice site={site} form={form} />
+      )}
+    </section>
   );
 }
 

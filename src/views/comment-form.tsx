@@ -38,11 +38,13 @@ export interface CommentFormProps {
   readonly formToken: string;
   /** Over a rate limit: the puzzle the browser solves (dateline.js), or moderation instead. */
   readonly challenge: { readonly token: string; readonly difficulty: number } | null;
+  /** Shown on another site's page: the post comes back to the embed page (http/pages/comment-form.ts). */
+  readonly embed?: boolean;
 }
 
 const fieldIds: Record<string, string> = { comment: 'comment', author: 'author', email: 'email', url: 'url', comment_parent: 'comment' };
 
-export function CommentForm({ site, articleId, action, values, errors, replyTo, cancelReplyHref, formToken, challenge }: CommentFormProps) {
+export function CommentForm({ site, articleId, action, values, errors, replyTo, cancelReplyHref, formToken, challenge, embed }: CommentFormProps) {
   const m = site.messages;
   const errorFor = (field: string) => errors.find((e) => e.field === field);
   const star = (
@@ -196,6 +198,7 @@ export function CommentForm({ site, articleId, action, values, errors, replyTo, 
           </button>
           <input type="hidden" name="comment_post_ID" value={String(articleId)} id="comment_post_ID" />
           <input type="hidden" name="comment_parent" id="comment_parent" value={String(replyTo?.id ?? 0)} />
+          {embed ? <input type="hidden" name="embed" value="1" /> : null}
         </p>
       </form>
     </div>

@@ -88,6 +88,11 @@ export const en = {
   replyTo: (name: string) => `Reply to ${name}`,
   permalinkTo: (name: string) => `Permalink to the comment by ${name}`,
   awaitingModeration: 'Your comment is awaiting moderation. Only you can see it until a moderator approves it.',
+  // Comments embedded in another site's page (views/embed-page.tsx).
+  embedTitle: (title: string) => `Comments on “${title}”`,
+  embedHeld: 'Thank you. Your comment is awaiting moderation, and will appear here once a moderator approves it.',
+  embedNotEnabledTitle: 'Comments are not available here',
+  embedNotEnabled: 'This site has not been set up to show comments from this discussion service.',
   errorSummaryTitle: (n: number) => (n === 1 ? 'Your comment was not posted. Please fix this:' : `Your comment was not posted. Please fix these ${n} things:`),
   notFoundTitle: 'Page not found',
   notFoundText: 'There is nothing at this address. It may have moved, or it was never published.',

@@ -23,6 +23,7 @@ import type { SpamModelStore } from '../../moderation/spam-model-store.ts';
 import type { OutboxStore } from '../../notify/outbox-store.ts';
 import type { SubscriptionStore } from '../../notify/subscription-store.ts';
 import type { YourData } from '../../privacy/your-data.ts';
+import type { ManageWebhooks } from '../../webhooks/manage-webhooks.ts';
 import type { SiteView } from '../../views/site.ts';
 
 export interface AdminDeps {
@@ -58,6 +59,8 @@ export interface AdminDeps {
   readonly apiTokens: ApiTokens;
   /** Imports from the admin's upload form (admins only). */
   readonly importFile: SiteImport;
+  /** Webhooks and their deliveries (admins only). */
+  readonly webhooks: ManageWebhooks;
   readonly clock: Clock;
   /** Cookies get `Secure` when the site is served over HTTPS. */
   readonly secureCookies: boolean;

@@ -10,7 +10,8 @@ export type AdminHandlerName =
   | 'dashboard' | 'showQueue' | 'actOnQueue' | 'showLog' | 'showSettings' | 'saveSettings' | 'showStaff' | 'addStaff' | 'signOut'
   | 'showOutbox' | 'retryMail' | 'setHeldMail' | 'showPrivacy' | 'runPrivacy'
   | 'showApiTokens' | 'createApiToken' | 'revokeApiToken'
-  | 'showImport' | 'runImport';
+  | 'showImport' | 'runImport'
+  | 'showWebhooks' | 'addWebhook' | 'actOnWebhook' | 'retryWebhookDelivery';
 
 export interface AdminRoute {
   readonly method: 'GET' | 'POST';
@@ -38,6 +39,10 @@ export const adminRoutes: readonly AdminRoute[] = [
   { method: 'POST', url: '/admin/privacy', area: 'settings', handler: 'runPrivacy' },
   { method: 'GET', url: '/admin/outbox', area: 'settings', handler: 'showOutbox' },
   { method: 'POST', url: '/admin/outbox', area: 'settings', handler: 'retryMail' },
+  { method: 'GET', url: '/admin/webhooks', area: 'settings', handler: 'showWebhooks' },
+  { method: 'POST', url: '/admin/webhooks', area: 'settings', handler: 'addWebhook' },
+  { method: 'POST', url: '/admin/webhooks/act', area: 'settings', handler: 'actOnWebhook' },
+  { method: 'POST', url: '/admin/webhooks/retry', area: 'settings', handler: 'retryWebhookDelivery' },
   { method: 'GET', url: '/admin/staff', area: 'staff', handler: 'showStaff' },
   { method: 'POST', url: '/admin/staff', area: 'staff', handler: 'addStaff' },
   { method: 'POST', url: '/admin/staff/mail', area: 'staff', handler: 'setHeldMail' },

@@ -6,6 +6,8 @@ import { articlePath, commentsCloseAt, isCommentingOpen, isPublic, type Article 
 import type { CommentId } from '../../domain/ids.ts';
 import { discussionQuery, foldedReplies, parseCommentSort, type CommentSort, type DiscussionView } from '../../domain/discussion-view.ts';
 import { ArticlePage } from '../../views/article-page.tsx';
+import { EmbedPage } from '../../views/embed-page.tsx';
+import { embedPath } from './embed-frame.ts';
 import { emptyFormValues, type CommentFormValues, type FormError } from '../../views/comment-form.tsx';
 import type { Challenge } from '../../comments/form-token.ts';
 import { renderDocument } from '../../views/layout.tsx';
@@ -23,6 +25,11 @@ interface ArticleParams {
   slug: string;
 }
 
+/** Rendering for an embed page (views/embed-page.tsx): whether to say the reader's comment was held. */
+export interface EmbedView {
+  readonly held: boolean;
+}
+
 export interface FormState {
   readonly values: CommentFormValues;
   readonly errors: readonly FormError[];
@@ -38,7 +45,7 @@ export function createArticlePage(deps: PageDeps) {
    * The whole page as HTML for this reader, with the form in the given state; null when `view.page` is past the last, or
    * `view.expand` is not a folded thread of that page (both are redirected, so no cache key is made of them). `view.origin`: siteBaseUrl.
    */
-  async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[], view: { origin: string; page?: number; editable?: ReadonlySet<number>; sort?: CommentSort; expand?: number | null }): Promise<string | null> {
+  async function renderArticle(article: Article, form: FormState, ownPendingIds: readonly CommentId[], view: { origin: string; page?: number; editable?: ReadonlySet<number>; sort?: CommentSort; expand?: number | null; embed?: EmbedView }): Promise<string | null> {
     const page = view.page ?? 1;
     const sort = view.sort ?? 'oldest';
     const expand = view.expand ?? null;
@@ -49,26 +56,26 @@ export function createArticlePage(deps: PageDeps) {
     if (page > discussion.pageCount) return null;
     if (expand !== null && !discussion.thread.some((root) => root.comment.id === expand && foldedReplies(root).size > 0)) return null;
     const parent = form.replyToId === null ? undefined : findApproved(discussion.thread, form.replyToId);
-    return renderDocument(
-      ArticlePage({
-        site: deps.site,
-        article,
-        discussion,
-        commentsOpen: isCommentingOpen(article, settings, now),
-        commentPages: { current: discussion.page, count: discussion.pageCount },
-        live: { url: livePath(article.id), after: liveAfter, threadDepth: discussion.threadDepth },
-        origin: view.origin,
-        editable: view.editable,
-        conversation: { view: { sort, page, expand }, featured: discussion.featured, reactionLabel: settings.reactionLabel },
-        form: {
-          values: form.values,
-          errors: form.errors,
-          replyTo: parent ? { id: parent.id, authorName: parent.authorName } : null,
-          formToken: form.formToken ?? deps.formTokens.issue(article.id, now),
-          challenge: form.challenge ?? null,
-        },
-      }),
-    );
+    const props = {
+      site: deps.site,
+      article,
+      discussion,
+      commentsOpen: isCommentingOpen(article, settings, now),
+      commentPages: { current: discussion.page, count: discussion.pageCount },
+      live: { url: livePath(article.id), after: liveAfter, threadDepth: discussion.threadDepth },
+      editable: view.editable,
+      conversation: { view: { sort, page, expand }, featured: discussion.featured, reactionLabel: settings.reactionLabel },
+      form: {
+        values: form.values,
+        errors: form.errors,
+        replyTo: parent ? { id: parent.id, authorName: parent.authorName } : null,
+        formToken: form.formToken ?? deps.formTokens.issue(article.id, now),
+        challenge: form.challenge ?? null,
+      },
+    };
+    // The same discussion inside another site's page: its own frame, its links to the embed page.
+    if (view.embed) return renderDocument(EmbedPage({ ...props, path: embedPath(article), held: view.embed.held }));
+    return renderDocument(ArticlePage({ ...props, origin: view.origin }));
   }
 
   async function show(request: FastifyRequest<{ Params: ArticleParams; Querystring: { replytocom?: string; cpage?: string; csort?: string; expand?: string } }>, reply: FastifyReply) {
@@ -91,6 +98,8 @@ export function createArticlePage(deps: PageDeps) {
     const article = await deps.articles.findBySlug(request.params.slug);
     // Through the not-found handler, so an imported article's old permalink of this shape still redirects.
     if (!article || !isPublic(article, deps.clock.now())) return reply.callNotFound();
+    // An embed thread's discussion lives on the other site's page.
+    if (article.externalUrl) return reply.redirect(article.externalUrl, 301);
     const canonical = articlePath(article);
     if (canonical !== path) return reply.redirect(canonical, 301);
 

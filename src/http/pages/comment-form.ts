@@ -11,6 +11,7 @@ import type { PageDeps } from '../page-deps.ts';
 import { sendPersonalPage } from '../send-page.ts';
 import { siteBaseUrl } from '../send-shared-document.ts';
 import type { ArticlePageHandlers } from './article-page.ts';
+import { allowEmbedFraming, embedPath } from './embed-frame.ts';
 import { sendNotFound } from './error-pages.ts';
 
 type FormBody = Record<string, string | string[] | undefined>;
@@ -29,6 +30,8 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       notifyReplies: body.notify_replies !== undefined,
       notifyArticle: body.notify_article !== undefined,
     };
+    // Posted from an embed page (views/embed-page.tsx): the reader goes back to it, and an error is shown in it.
+    const fromEmbed = field(body, 'embed') === '1';
     const postId = positiveInt(field(body, 'comment_post_ID'));
     const parentId = positiveInt(field(body, 'comment_parent'));
     if (postId === null) return sendNotFound(deps, reply, values.comment);
@@ -55,6 +58,7 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       else deps.cookies.forget(reply);
       if (comment.status !== 'approved') deps.cookies.addPending(request, reply, comment.id, deps.clock.now());
       if (editableUntil) deps.cookies.addOwn(request, reply, comment.id, editableUntil, deps.clock.now());
+      if (fromEmbed && article.externalUrl) return reply.redirect(await embedCommentUrl(article, comment.id, comment.status !== 'approved'), 303);
       return reply.redirect(`${await commentUrl(article, comment.id, comment.status !== 'approved')}#comment-${comment.id}`, 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
@@ -69,11 +73,23 @@ export function createCommentForm(deps: PageDeps, pages: ArticlePageHandlers) {
       const challenge = e.code === 'rate_limited' ? deps.formTokens.challenge({ ip: request.ip, text: values.comment }, deps.clock.now()) : undefined;
       const posted = field(body, 'dateline_form');
       const formToken = ['ok', 'too_fast'].includes(deps.formTokens.read(posted, article.id, deps.clock.now()).state) ? posted : undefined;
-      const html = (await pages.renderArticle(article, { values, errors, replyToId, challenge, formToken }, deps.cookies.pendingIds(request, deps.clock.now()), { origin: siteBaseUrl(deps, request) })) ?? '';
+      const embed = fromEmbed && article.externalUrl ? { held: false } : undefined;
+      const html = (await pages.renderArticle(article, { values, errors, replyToId, challenge, formToken }, deps.cookies.pendingIds(request, deps.clock.now()), { origin: siteBaseUrl(deps, request), embed })) ?? '';
+      if (embed) allowEmbedFraming(reply, deps.embed?.origins ?? []);
       if (e.code === 'comment_flood') reply.header('retry-after', '15');
       if (e.kind === 'Unavailable') reply.header('retry-after', '5');
       return sendPersonalPage(reply, html, statusForKind[e.kind]);
     }
+  }
+
+  /**
+   * Back to the embed page: at the comment, or (held) with a notice. A frame on another site
+   * gets no cookies, so the held comment cannot be shown to its author there as on the article.
+   */
+  async function embedCommentUrl(article: Article, id: CommentId, held: boolean): Promise<string> {
+    if (held) return `${embedPath(article)}?held=1#comments`;
+    const page = (await deps.settings.discussion()).pageComments ? ((await deps.listDiscussion(article, [])).pageOf(id) ?? 1) : 1;
+    return `${embedPath(article)}${page === 1 ? '' : `?cpage=${page}`}#comment-${id}`;
   }
 
   /** The article page the comment is on: its own URL, or `?cpage=N` when comments are paged. */

@@ -17,6 +17,8 @@ import * as m0013 from './0013_edits_and_reports.ts';
 import * as m0014 from './0014_reactions.ts';
 import * as m0015 from './0015_imports.ts';
 import * as m0016 from './0016_api_tokens.ts';
+import * as m0017 from './0017_embed_threads.ts';
+import * as m0018 from './0018_webhooks.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -42,4 +44,6 @@ export const migrations: Record<string, DialectMigration> = {
   '0014_reactions': m0014,
   '0015_imports': m0015,
   '0016_api_tokens': m0016,
+  '0017_embed_threads': m0017,
+  '0018_webhooks': m0018,
 };

@@ -21,6 +21,7 @@ const areas: { area: AdminArea | 'any'; href: string; label: string }[] = [
   { area: 'comments', href: '/admin/commenters', label: 'Commenters' },
   { area: 'settings', href: '/admin/settings', label: 'Settings' },
   { area: 'settings', href: '/admin/outbox', label: 'Mail' },
+  { area: 'settings', href: '/admin/webhooks', label: 'Webhooks' },
   { area: 'settings', href: '/admin/privacy', label: 'Privacy' },
   { area: 'staff', href: '/admin/staff', label: 'Staff' },
   { area: 'staff', href: '/admin/import', label: 'Import' },

@@ -420,3 +420,45 @@
     if (target) target.focus();
   });
 })();
+
+// Inside another site's page (views/embed-page.tsx, framed by /embed.js): tell the host page
+// how tall the discussion is and where a #comment-N anchor sits (the frame has no scrollbar
+// of its own), take its --dateline-* CSS variables (named from a fixed list, values checked:
+// no url(), no way out of a declaration), and open links that leave the discussion in a new
+// tab rather than inside the frame.
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  if (!root.hasAttribute('data-embed') || window.parent === window) return;
+  var names = ['accent', 'text', 'background', 'font', 'radius', 'muted', 'border'].map(function (n) { return '--dateline-' + n; });
+  var safeValue = /^[\w\s#.,%()'"+\-\/]{1,100}$/;
+  // The height is no secret, and the host's origin is not known here: any parent may read it.
+  var tell = function (message) { window.parent.postMessage(message, '*'); };
+  var lastHeight = 0;
+  function reportHeight() {
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height !== lastHeight) tell({ dateline: 'height', height: (lastHeight = height) });
+  }
+  if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.body);
+  reportHeight();
+  window.addEventListener('load', function () {
+    var target = location.hash.length > 1 && document.getElementById(location.hash.slice(1));
+    if (target) tell({ dateline: 'anchor', top: Math.max(0, target.getBoundingClientRect().top + window.pageYOffset) });
+  });
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (event.source !== window.parent || !data || data.dateline !== 'style' || typeof data.vars !== 'object') return;
+    names.forEach(function (name) {
+      var value = data.vars[name];
+      if (typeof value === 'string' && safeValue.test(value) && !/url\s*\(/i.test(value)) root.style.setProperty(name, value);
+    });
+  });
+  document.addEventListener('click', function (event) {
+    var link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || link.target) return;
+    var url = new URL(link.href, location.href);
+    if (url.origin === location.origin && url.pathname.indexOf('/embed/') === 0) return;
+    link.target = '_blank';
+    link.rel = (link.rel ? link.rel + ' ' : '') + 'noopener';
+  });
+})();

@@ -123,7 +123,8 @@ export function validateCommentInput(input: CommentInput, options: { requireName
   else if (bytes(email) > maxEmailBytes) errors.push(new AppError('email_too_long', { field: 'email' }));
   else if (email !== '' && !isEmail(email)) errors.push(new AppError('email_invalid', { field: 'email' }));
 
-  if (bytes(url.trim()) > maxUrlBytes) errors.push(new AppError('url_too_long', { field: 'url' }));
+  // As stored: percent-encoding can triple a short address typed in another script.
+  if (bytes(url.trim()) > maxUrlBytes || (website !== null && website !== 'invalid' && bytes(website) > maxUrlBytes)) errors.push(new AppError('url_too_long', { field: 'url' }));
   else if (website === 'invalid') errors.push(new AppError('url_invalid', { field: 'url' }));
 
   if (errors.length > 0) throw new InvalidFields(errors);

@@ -81,7 +81,7 @@ export class CommentBatch {
   /** Writes what is left and links replies read before their parents. */
   async finish(): Promise<void> {
     await this.flush();
-    this.#report.orphans += await this.#stores.imports.resolveDeferredParents();
+    this.#report.orphans += await this.#stores.imports.resolveDeferredParents(this.#highestBefore);
   }
 }
 

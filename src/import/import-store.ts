@@ -22,8 +22,12 @@ export interface ImportStore {
   remember(links: readonly SourceLink[]): Promise<void>;
   /** Notes replies whose parent (`kind`, `parentSourceId`) has not been imported yet. */
   deferParents(replies: readonly { commentId: CommentId; kind: SourceKind; parentSourceId: string }[]): Promise<void>;
-  /** Links every deferred reply to its parent now; returns how many had no parent to find (they stay top-level). */
-  resolveDeferredParents(): Promise<number>;
+  /**
+   * Links every deferred reply to its parent now, then makes top-level any comment written after
+   * `writtenAfter` whose parent is on another article or whose parents loop back to it; returns
+   * how many replies that left without a parent.
+   */
+  resolveDeferredParents(writtenAfter: number): Promise<number>;
   /** Adds an old address of an article; false when the address was taken already (it is left as it is). */
   addOldUrl(query: { path: string; articleId: ArticleId }): Promise<boolean>;
   /** The article an old address (oldUrlKey) leads to, whatever its status. */

@@ -42,14 +42,27 @@ export class SqlImportStore implements ImportStore, ExportSource, OldUrlLookup {
     }
   }
 
-  async resolveDeferredParents(): Promise<number> {
+  async resolveDeferredParents(writtenAfter: number): Promise<number> {
     await sql`update comments set parent_id = (
         select s.target_id from import_pending_parents p join import_sources s on s.kind = p.kind and s.source_id = p.parent_source_id
         where p.comment_id = comments.id)
       where id in (select comment_id from import_pending_parents)`.execute(this.#db);
     const orphans = await this.#db.selectFrom('import_pending_parents').select(sql<number>`count(*)`.as('n')).where('comment_id', 'in', (eb) => eb.selectFrom('comments').select('id').where('parent_id', 'is', null)).executeTakeFirst();
     await this.#db.deleteFrom('import_pending_parents').execute();
-    return Number(orphans?.n ?? 0);
+    // A file may name a parent on another thread (Disqus ids are global), the comment itself, or
+    // make two comments each other's parent. Every loop has a reply to a later comment (a higher
+    // id: ids follow the file), so the walk starts only there; cut replies stand at the top level.
+    const strays = await sql<{ id: number }>`with recursive up(start, at, steps) as (
+        select id, parent_id, 1 from comments where id > ${writtenAfter} and parent_id >= id
+        union all
+        select up.start, c.parent_id, up.steps + 1 from up join comments c on c.id = up.at
+        where up.at <> up.start and c.parent_id is not null and up.steps < 10000)
+      select start as id from up where at = start
+      union
+      select c.id from comments c join comments p on p.id = c.parent_id where c.id > ${writtenAfter} and p.article_id <> c.article_id`.execute(this.#db);
+    const ids = strays.rows.map((r) => Number(r.id));
+    for (const part of chunks(ids)) await this.#db.updateTable('comments').set({ parent_id: null }).where('id', 'in', part).execute();
+    return Number(orphans?.n ?? 0) + ids.length;
   }
 
   async addOldUrl(q: { path: string; articleId: ArticleId }): Promise<boolean> {

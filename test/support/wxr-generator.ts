@@ -30,7 +30,8 @@ export async function generateWxr(file: string, posts: number, commentsPerPost: 
     const first = id + 1;
     for (let c = 0; c < commentsPerPost; c++) {
       id++;
-      const parent = c % 50 === 48 && c + 1 < commentsPerPost ? id + 1 : c % 3 === 2 ? id - 1 : 0;
+      // The answer to a later comment skips one that answers it back: a loop, which an import cuts.
+      const parent = c % 50 === 48 && c + 1 < commentsPerPost && (c + 1) % 3 !== 2 ? id + 1 : c % 3 === 2 ? id - 1 : 0;
       if (parent !== 0) replies++;
       const [approved, status] = statuses[id % statuses.length]!;
       byStatus[status]++;

@@ -2,7 +2,7 @@
 // Queries take request objects so fields can be added without changing signatures.
 
 import type { Article } from '../domain/article.ts';
-import type { Comment, CommentDraft, CommentKind, CommentStatus } from '../domain/comment.ts';
+import type { Comment, CommentDraft, CommentKind, CommentOutline, CommentStatus } from '../domain/comment.ts';
 import type { AuthorHistory, CheckReason } from '../domain/moderation.ts';
 import type { ArticleId, CommentId } from '../domain/ids.ts';
 import type { TrustedHtml } from '../domain/trusted-html.ts';
@@ -42,6 +42,10 @@ export interface CommentStore {
   findById(id: CommentId): Promise<Comment | undefined>;
   /** An article's comments with one of `statuses`, plus any of `alsoIds` (an author's own held ones), oldest first. */
   listForArticle(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }): Promise<Comment[]>;
+  /** The same comments as `listForArticle`, in the same order, as outlines (no text, no author): cheap on a long thread. */
+  listOutline(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }): Promise<CommentOutline[]>;
+  /** These comments, in no particular order (an id that does not exist is left out). */
+  findByIds(ids: readonly CommentId[]): Promise<Comment[]>;
   /** All comments, newest first, optionally of one status; for the shell and the admin queue. */
   list(query: { status?: CommentStatus; limit: number; before?: CommentId }): Promise<Comment[]>;
   setStatus(query: { id: CommentId; status: CommentStatus; at: Date }): Promise<void>;

@@ -4,16 +4,16 @@
 // creation time and id, so a page does not shift when comments are approved or removed meanwhile.
 
 import type { Article } from '../domain/article.ts';
-import type { Comment, PublicComment } from '../domain/comment.ts';
+import type { Comment, CommentOutline, PublicComment } from '../domain/comment.ts';
 import { AppError } from '../domain/errors.ts';
-import { buildThread, type ThreadNode } from '../domain/thread.ts';
+import { buildThread, threadIds, type ThreadNode } from '../domain/thread.ts';
 import type { KeyedHash } from '../lib/keyed-hash.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
 import type { CommentStore } from './comment-store.ts';
 import { toPublicComment } from './public-comment.ts';
 
 export interface ListCommentThreadDeps {
-  readonly comments: Pick<CommentStore, 'listForArticle'>;
+  readonly comments: Pick<CommentStore, 'listOutline' | 'findByIds'>;
   readonly settings: SettingsStore;
   readonly keyedHash: KeyedHash;
 }
@@ -33,27 +33,27 @@ export interface ThreadPage {
 export function createListCommentThread(deps: ListCommentThreadDeps) {
   return async function listCommentThread(article: Article, query: { limit: number; after?: string }): Promise<ThreadPage> {
     const after = query.after === undefined ? null : readCursor(query.after);
-    const [settings, rows] = await Promise.all([deps.settings.discussion(), deps.comments.listForArticle({ articleId: article.id, statuses: ['approved'] })]);
-    const roots = buildThread(rows, settings.threadDepth);
+    // The thread's shape from outlines; the text only of the page's comments (see list-discussion.ts).
+    const [settings, outline] = await Promise.all([deps.settings.discussion(), deps.comments.listOutline({ articleId: article.id, statuses: ['approved'] })]);
+    const roots = buildThread(outline, settings.threadDepth);
     const start = after === null ? 0 : roots.findIndex((node) => isAfter(node.comment, after));
     const shown = start < 0 ? [] : roots.slice(start, start + query.limit);
     const more = start >= 0 && start + query.limit < roots.length;
     const last = shown.at(-1)?.comment;
+    // A comment moderated away between the two reads is left out.
+    const full = new Map((await deps.comments.findByIds(threadIds(shown))).filter((c) => c.status === 'approved').map((c) => [c.id, c]));
+    const threaded = (node: ThreadNode<CommentOutline>): ThreadedComment[] => {
+      const c = full.get(node.comment.id);
+      return c ? [{ ...toPublicComment(c, deps.keyedHash), depth: node.depth }] : [];
+    };
+    const flatten = (node: ThreadNode<CommentOutline>): ThreadedComment[] => [...threaded(node), ...node.replies.flatMap(flatten)];
     return {
-      comments: shown.map((node) => ({ ...threaded(node), replies: node.replies.flatMap(flatten) })),
-      approvedCount: rows.length,
+      comments: shown.flatMap((node) => threaded(node).map((c) => ({ ...c, replies: node.replies.flatMap(flatten) }))),
+      approvedCount: outline.length,
       threadDepth: settings.threadDepth,
       nextCursor: more && last ? writeCursor(last) : null,
     };
   };
-
-  function threaded(node: ThreadNode<Comment>): ThreadedComment {
-    return { ...toPublicComment(node.comment, deps.keyedHash), depth: node.depth };
-  }
-
-  function flatten(node: ThreadNode<Comment>): ThreadedComment[] {
-    return [threaded(node), ...node.replies.flatMap(flatten)];
-  }
 }
 
 export type ListCommentThread = ReturnType<typeof createListCommentThread>;

@@ -3,10 +3,10 @@
 
 import type { Article } from '../domain/article.ts';
 import { toPublicComment } from './public-comment.ts';
-import type { Comment, PublicComment } from '../domain/comment.ts';
+import type { Comment, CommentOutline, PublicComment } from '../domain/comment.ts';
 import type { Discussion } from '../domain/discussion.ts';
 import type { CommentId } from '../domain/ids.ts';
-import { buildThread, type ThreadNode } from '../domain/thread.ts';
+import { buildThread, threadIds, type ThreadNode } from '../domain/thread.ts';
 import { foldedReplies, orderTopLevel, type CommentSort, type FeaturedPlace } from '../domain/discussion-view.ts';
 import type { KeyedHash } from '../lib/keyed-hash.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
@@ -33,33 +33,45 @@ export interface DiscussionPage extends Discussion {
 
 export function createListDiscussion(deps: ListDiscussionDeps) {
   return async function listDiscussion(article: Article, ownPendingIds: readonly CommentId[] = [], page = 1, sort: CommentSort = 'oldest'): Promise<DiscussionPage> {
-    const [settings, rows] = await Promise.all([
+    // The thread's shape comes from outlines of every comment (ids, parents, statuses, counts);
+    // the full rows only for the page shown: a 10,000-comment article reads one page of text.
+    const [settings, outline] = await Promise.all([
       deps.settings.discussion(),
-      deps.comments.listForArticle({ articleId: article.id, statuses: ['approved'], alsoIds: ownPendingIds }),
+      deps.comments.listOutline({ articleId: article.id, statuses: ['approved'], alsoIds: ownPendingIds }),
     ]);
     // Through a token its author sees a held comment as awaiting moderation, and a spammed one
     // the same way (spam is silent: a spammer learns nothing). A trashed one is gone.
-    const visible = rows.filter((c) => c.status !== 'trash');
+    const visible = outline.filter((c) => c.status !== 'trash');
     const whole = orderTopLevel(buildThread(visible, settings.threadDepth), sort);
     const perPage = settings.pageComments ? Math.max(1, settings.commentsPerPage) : Math.max(1, whole.length);
     const pageCount = Math.max(1, Math.ceil(whole.length / perPage));
     const shown = settings.pageComments ? whole.slice((page - 1) * perPage, page * perPage) : whole;
+    const featured = featuredPlaces(whole, perPage);
+    const full = await readShown(shown, featured, new Set(ownPendingIds));
     let topLevelPage: Map<number, number> | undefined;
     // Only the comments shown are made public (the avatar hash is the costly part on a long thread).
-    const toPublic = (node: ThreadNode<Comment>): ThreadNode<PublicComment> => ({ depth: node.depth, replies: node.replies.map(toPublic), comment: publicComment(node.comment) });
     const publicComment = (c: Comment): PublicComment => toPublicComment(c, deps.keyedHash, article.authorStaffId ?? null);
+    // A comment whose row changed between the two reads (trashed a moment ago) is left out.
+    const toPublic = (nodes: readonly ThreadNode<CommentOutline>[]): ThreadNode<PublicComment>[] =>
+      nodes.flatMap((node) => {
+        const c = full.get(node.comment.id);
+        return c ? [{ depth: node.depth, replies: toPublic(node.replies), comment: publicComment(c) }] : [];
+      });
     return {
-      thread: shown.map(toPublic),
+      thread: toPublic(shown),
       approvedCount: visible.filter((c) => c.status === 'approved').length,
       threadDepth: settings.threadDepth,
       page,
       pageCount,
       sort,
-      featured: featuredPlaces(whole, perPage, publicComment),
+      featured: featured.flatMap(({ id, ...place }) => {
+        const c = full.get(id);
+        return c ? [{ ...place, comment: publicComment(c) }] : [];
+      }),
       pageOf(id) {
         if (!topLevelPage) {
           topLevelPage = new Map();
-          const walk = (node: ThreadNode<Comment>, p: number) => {
+          const walk = (node: ThreadNode<CommentOutline>, p: number) => {
             topLevelPage!.set(node.comment.id, p);
             for (const reply of node.replies) walk(reply, p);
           };
@@ -69,20 +81,26 @@ export function createListDiscussion(deps: ListDiscussionDeps) {
       },
     };
   };
+
+  /** The full rows of the shown comments and the featured ones, still listed (approved, or the reader's own and not trashed). */
+  async function readShown(shown: readonly ThreadNode<CommentOutline>[], featured: readonly { id: CommentId }[], ownPending: ReadonlySet<number>): Promise<Map<number, Comment>> {
+    const rows = await deps.comments.findByIds([...new Set([...featured.map((f) => f.id), ...threadIds(shown)])]);
+    return new Map(rows.filter((c) => c.status === 'approved' || (ownPending.has(c.id) && c.status !== 'trash')).map((c) => [c.id, c]));
+  }
 }
 
 export type ListDiscussion = ReturnType<typeof createListDiscussion>;
 
 /** The approved editors' picks of an ordered thread, latest pick first, each with its page, its top-level comment and whether it is folded there. */
-function featuredPlaces(whole: readonly ThreadNode<Comment>[], perPage: number, toPublic: (c: Comment) => PublicComment): FeaturedPlace<PublicComment>[] {
-  const places: (FeaturedPlace<PublicComment> & { at: number })[] = [];
+function featuredPlaces(whole: readonly ThreadNode<CommentOutline>[], perPage: number): (Omit<FeaturedPlace<PublicComment>, 'comment'> & { id: CommentId })[] {
+  const places: (Omit<FeaturedPlace<PublicComment>, 'comment'> & { id: CommentId; at: number })[] = [];
   whole.forEach((root, i) => {
     let folded: Set<number> | undefined;
-    const visit = (node: ThreadNode<Comment>) => {
+    const visit = (node: ThreadNode<CommentOutline>) => {
       const c = node.comment;
       if (c.featuredAt !== null && c.status === 'approved') {
         folded ??= foldedReplies(root);
-        places.push({ comment: toPublic(c), page: Math.floor(i / perPage) + 1, rootId: root.comment.id, folded: folded.has(c.id), at: c.featuredAt.getTime() });
+        places.push({ id: c.id, page: Math.floor(i / perPage) + 1, rootId: root.comment.id, folded: folded.has(c.id), at: c.featuredAt.getTime() });
       }
       node.replies.forEach(visit);
     };

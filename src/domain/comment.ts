@@ -34,6 +34,12 @@ export interface Comment {
   readonly reactionCount?: number;
 }
 
+/**
+ * A comment's place in its discussion without its text: what ordering, paging and counting a
+ * long thread need, read for every comment so that the full rows are read only for one page.
+ */
+export type CommentOutline = Pick<Comment, 'id' | 'parentId' | 'status' | 'createdAt' | 'featuredAt'> & { readonly reactionCount: number };
+
 /** What the public may know of a comment: no email, no IP, no reasons. */
 export type PublicComment = Pick<Comment, 'id' | 'parentId' | 'authorName' | 'authorUrl' | 'bodyHtml' | 'status' | 'createdAt'> & {
   readonly featured: boolean;

@@ -46,3 +46,14 @@ export function countThread(nodes: readonly ThreadNode<Threadable>[]): number {
   for (const node of nodes) n += 1 + countThread(node.replies);
   return n;
 }
+
+/** The ids of these nodes and all their replies, depth first. */
+export function threadIds<C extends Threadable>(nodes: readonly ThreadNode<C>[]): C['id'][] {
+  const ids: C['id'][] = [];
+  const walk = (node: ThreadNode<C>) => {
+    ids.push(node.comment.id);
+    node.replies.forEach(walk);
+  };
+  nodes.forEach(walk);
+  return ids;
+}

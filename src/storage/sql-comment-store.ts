@@ -2,7 +2,7 @@
 // and filtering happen in SQL.
 
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import type { Comment, CommentDraft, CommentStatus } from '../domain/comment.ts';
+import type { Comment, CommentDraft, CommentOutline, CommentStatus } from '../domain/comment.ts';
 import { articleId, commentId, staffId, type ArticleId, type CommentId } from '../domain/ids.ts';
 import type { AuthorHistory, CheckReason } from '../domain/moderation.ts';
 import { trustHtml, type TrustedHtml } from '../domain/trusted-html.ts';
@@ -56,10 +56,38 @@ export class SqlCommentStore implements CommentStore {
   }
 
   async listForArticle(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }): Promise<Comment[]> {
+    const rows = await this.#ofArticle(query).selectAll().execute();
+    return rows.map(toComment);
+  }
+
+  async listOutline(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }): Promise<CommentOutline[]> {
+    // Only columns of the comments_outline index: the database never reads the rows themselves.
+    const rows = await this.#ofArticle(query).select(['id', 'parent_id', 'status', 'created_at', 'featured_at', 'reaction_count']).execute();
+    return rows.map((row) => ({
+      id: commentId(row.id),
+      parentId: row.parent_id === null ? null : commentId(row.parent_id),
+      status: row.status as CommentStatus,
+      createdAt: new Date(Number(row.created_at)),
+      featuredAt: row.featured_at === null ? null : new Date(Number(row.featured_at)),
+      reactionCount: Number(row.reaction_count ?? 0),
+    }));
+  }
+
+  async findByIds(ids: readonly CommentId[]): Promise<Comment[]> {
+    const found: Comment[] = [];
+    // Well below either dialect's limit on bound parameters.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.#db.selectFrom('comments').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const row of rows) found.push(toComment(row));
+    }
+    return found;
+  }
+
+  /** An article's comments with one of `statuses`, plus `alsoIds`, oldest first. */
+  #ofArticle(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }) {
     const also = query.alsoIds ?? [];
-    const rows = await this.#db
+    return this.#db
       .selectFrom('comments')
-      .selectAll()
       .where('article_id', '=', query.articleId)
       .where((eb) => {
         const ors = [eb('status', 'in', [...query.statuses])];
@@ -67,9 +95,7 @@ export class SqlCommentStore implements CommentStore {
         return eb.or(ors);
       })
       .orderBy('created_at', 'asc')
-      .orderBy('id', 'asc')
-      .execute();
-    return rows.map(toComment);
+      .orderBy('id', 'asc');
   }
 
   async list(query: { status?: CommentStatus; limit: number; before?: CommentId }): Promise<Comment[]> {

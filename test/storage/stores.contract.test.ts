@@ -107,6 +107,12 @@ for (const dialect of dialects) {
       const withOwn = await stores.comments.listForArticle({ articleId: a, statuses: ['approved'], alsoIds: [held.id] });
       assert.deepEqual(withOwn.map((c) => c.bodyText), ['early', 'tie', 'held', 'late']);
       assert.ok(late.id > 0);
+      // Outlines: the same comments in the same order, without their text; full rows by id.
+      const outline = await stores.comments.listOutline({ articleId: a, statuses: ['approved'], alsoIds: [held.id] });
+      assert.deepEqual(outline.map((c) => [c.id, c.status, c.createdAt.getTime()]), withOwn.map((c) => [c.id, c.status, c.createdAt.getTime()]));
+      const byIds = await stores.comments.findByIds([late.id, held.id, 999_999 as typeof held.id]);
+      assert.deepEqual(byIds.map((c) => c.bodyText).sort(), ['held', 'late']);
+      assert.deepEqual(await stores.comments.findByIds([]), []);
     });
 
     it('pages through comments newest first with a keyset cursor', async () => {

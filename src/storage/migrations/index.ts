@@ -19,6 +19,7 @@ import * as m0015 from './0015_imports.ts';
 import * as m0016 from './0016_api_tokens.ts';
 import * as m0017 from './0017_embed_threads.ts';
 import * as m0018 from './0018_webhooks.ts';
+import * as m0019 from './0019_comment_outline.ts';
 
 export type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -46,4 +47,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0016_api_tokens': m0016,
   '0017_embed_threads': m0017,
   '0018_webhooks': m0018,
+  '0019_comment_outline': m0019,
 };

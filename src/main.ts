@@ -34,6 +34,7 @@ import { loadAssets } from './http/assets.ts';
 import { CommenterCookies } from './http/commenter-cookies.ts';
 import { articleListTag, articleTag, frontPageTag, PageCache } from './http/page-cache.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
+import { packagePath } from './lib/package-path.ts';
 import { KeyedHash } from './lib/keyed-hash.ts';
 import { createAddStaff } from './accounts/add-staff.ts';
 import { createSessions } from './accounts/sign-in.ts';
@@ -304,7 +305,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   async function publishDemoIfEmpty(): Promise<void> {
     const existing = await stores.articles.listLatest({ now: new Date(8.64e15), limit: 1 });
     if (existing.length > 0) return;
-    const text = readFileSync(new URL('./articles/demo-article.md', import.meta.url), 'utf8');
+    const text = readFileSync(packagePath('src', 'articles', 'demo-article.md'), 'utf8');
     await services.publishArticle({ ...parseArticleFile(text), publishedAt: clock.now() });
   }
 

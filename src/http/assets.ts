@@ -4,9 +4,11 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateEncoding, type Coding } from './send-page.ts';
+import { packagePath } from '../lib/package-path.ts';
 
 interface Asset {
   readonly url: string;
@@ -14,10 +16,10 @@ interface Asset {
   readonly body: Buffer;
 }
 
-const assetDir = new URL('../views/assets/', import.meta.url);
+const assetDir = packagePath('src', 'views', 'assets');
 
 function loadAsset(file: string, type: string): Asset {
-  const body = readFileSync(new URL(file, assetDir));
+  const body = readFileSync(join(assetDir, file));
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   const dot = file.lastIndexOf('.');
   return { url: `/assets/${file.slice(0, dot)}.${hash}${file.slice(dot)}`, type, body };
@@ -31,7 +33,7 @@ export type LinkedScript = 'embed.js' | 'count.js';
 const linkedScriptCacheControl = 'public, max-age=300';
 
 function loadLinkedScript(file: LinkedScript) {
-  const body = readFileSync(new URL(file, assetDir));
+  const body = readFileSync(join(assetDir, file));
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}`;
   const bytes: Record<Coding, Buffer> = {
     identity: body,

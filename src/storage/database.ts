@@ -38,7 +38,7 @@ export function openDatabase(databaseUrl: string, options: { poolSize?: number }
 
 function openSqlite(databaseUrl: string): OpenDatabase {
   const filename = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
-  const { dialect, connection } = createSqliteDialect(filename);
+  const { dialect, connection, stopCheckpoints } = createSqliteDialect(filename);
   const db = new Kysely<Database>({ dialect });
   // PRAGMA data_version changes only when another connection commits: exactly "elsewhere".
   const dataVersion = connection.prepare('PRAGMA data_version').pluck();
@@ -69,7 +69,10 @@ function openSqlite(databaseUrl: string): OpenDatabase {
     async backup(file) {
       await connection.backup(file);
     },
-    close: () => db.destroy(),
+    async close() {
+      await stopCheckpoints();
+      await db.destroy();
+    },
   };
 }
 

@@ -3,10 +3,13 @@
 
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import { startCheckpointer } from './sqlite-checkpointer.ts';
 
 export interface SqliteHandle {
   readonly dialect: SqliteDialect;
   readonly connection: SQLite.Database;
+  /** Stops the checkpoint worker, if one runs; call before closing the dialect. */
+  readonly stopCheckpoints: () => Promise<void>;
 }
 
 export function createSqliteDialect(filename: string): SqliteHandle {
@@ -15,7 +18,8 @@ export function createSqliteDialect(filename: string): SqliteHandle {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  return { dialect: new SqliteDialect({ database: cachingStatements(connection) }), connection };
+  const checkpointer = startCheckpointer(connection, filename);
+  return { dialect: new SqliteDialect({ database: cachingStatements(connection) }), connection, stopCheckpoints: async () => checkpointer?.stop() };
 }
 
 /** Statements kept for reuse: Kysely's SQLite driver prepares every query again otherwise. */

@@ -1,26 +1,9 @@
-// Webhooks and their deliveries: the port storage/sql-webhook-store.ts implements, and the
-// event names a webhook may subscribe to.
+// Webhooks and their deliveries: the port storage/sql-webhook-store.ts implements (the
+// records themselves and the event names are in domain/webhook.ts).
 
-/** What a webhook may subscribe to; `ping` (the admin's test) goes to one webhook only. */
-export const webhookEventNames = ['comment.created', 'comment.approved', 'comment.status_changed', 'comment.edited', 'comment.deleted', 'article.published', 'article.updated'] as const;
+import type { DeliveryEventName, DeliveryStatus, Webhook, WebhookDelivery, WebhookEventName } from '../domain/webhook.ts';
 
-export type WebhookEventName = (typeof webhookEventNames)[number];
-export type DeliveryEventName = WebhookEventName | 'ping';
-
-export const isWebhookEventName = (s: string): s is WebhookEventName => (webhookEventNames as readonly string[]).includes(s);
-
-export const deliveryStatuses = ['queued', 'sent', 'failed'] as const;
-export type DeliveryStatus = (typeof deliveryStatuses)[number];
-
-export interface Webhook {
-  readonly id: number;
-  readonly url: string;
-  readonly secret: string;
-  readonly events: readonly WebhookEventName[];
-  readonly active: boolean;
-  readonly createdAt: Date;
-  readonly createdBy: string;
-}
+export { deliveryStatuses, isWebhookEventName, webhookEventNames, type DeliveryEventName, type DeliveryStatus, type Webhook, type WebhookDelivery, type WebhookEventName } from '../domain/webhook.ts';
 
 export interface NewDelivery {
   readonly webhookId: number;
@@ -29,23 +12,6 @@ export interface NewDelivery {
   /** The JSON body, signed and sent byte for byte on every attempt. */
   readonly payload: string;
   readonly at: Date;
-}
-
-export interface WebhookDelivery {
-  readonly id: number;
-  readonly webhookId: number;
-  readonly event: string;
-  readonly deliveryId: string;
-  readonly status: DeliveryStatus;
-  readonly attempts: number;
-  readonly nextAttemptAt: Date;
-  /** The HTTP status of the last attempt; null when no answer came (refused, timed out). */
-  readonly lastStatus: number | null;
-  /** The first 2 KB of the last answer's body. */
-  readonly lastResponse: string | null;
-  readonly lastError: string | null;
-  readonly createdAt: Date;
-  readonly deliveredAt: Date | null;
 }
 
 /** A delivery taken by one instance, with what sending it needs. */

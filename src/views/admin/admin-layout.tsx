@@ -85,6 +85,18 @@ export function AdminLayout({ ctx, title, current, children }: { ctx: AdminConte
 /** The hidden field every state-changing admin form carries. */
 export const Csrf = ({ ctx }: { ctx: AdminContext }) => <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
 
+/** "Try again now" for a queued message (mail, webhook delivery) that failed or waits for its next attempt. */
+export function RetryNow({ ctx, action, item }: { ctx: AdminContext; action: string; item: { readonly id: number; readonly status: string; readonly attempts: number } }) {
+  if (!(item.status === 'failed' || (item.status === 'queued' && item.attempts > 0))) return null;
+  return (
+    <form method="post" action={action}>
+      <Csrf ctx={ctx} />
+      <input type="hidden" name="id" value={String(item.id)} />
+      <button type="submit">Try again now</button>
+    </form>
+  );
+}
+
 export function FieldErrors({ errors }: { errors: readonly { field: string | null; message: string }[] }) {
   if (errors.length === 0) return null;
   return (

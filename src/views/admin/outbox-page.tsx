@@ -5,7 +5,7 @@
 
 import type { OutboxEntry, OutboxStatus } from '../../domain/mail.ts';
 import { formatDate } from '../site.ts';
-import { AdminLayout, Csrf, type AdminContext } from './admin-layout.tsx';
+import { AdminLayout, Csrf, RetryNow, type AdminContext } from './admin-layout.tsx';
 
 const labels: Record<OutboxStatus, string> = { queued: 'Waiting', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
 
@@ -64,13 +64,7 @@ export function OutboxPageView({ ctx, status, counts, entries, delivery }: Outbo
                 <td>{e.attempts}</td>
                 <td>{e.lastError ?? ''}</td>
                 <td>
-                  {e.status === 'failed' || (e.status === 'queued' && e.attempts > 0) ? (
-                    <form method="post" action="/admin/outbox">
-                      <Csrf ctx={ctx} />
-                      <input type="hidden" name="id" value={String(e.id)} />
-                      <button type="submit">Try again now</button>
-                    </form>
-                  ) : null}
+                  <RetryNow ctx={ctx} action="/admin/outbox" item={e} />
                 </td>
               </tr>
             ))}

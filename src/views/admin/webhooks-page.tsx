@@ -4,37 +4,14 @@
 // (the receiver needs it to check signatures), its switches (test ping, off/on, new secret,
 // delete) and its latest deliveries with what the receiver answered.
 
+import type { Webhook, WebhookDelivery } from '../../domain/webhook.ts';
 import { formatDate } from '../site.ts';
-import { AdminLayout, Csrf, FieldErrors, type AdminContext } from './admin-layout.tsx';
-
-export interface WebhookView {
-  readonly id: number;
-  readonly url: string;
-  readonly secret: string;
-  readonly events: readonly string[];
-  readonly active: boolean;
-  readonly createdAt: Date;
-  readonly createdBy: string;
-}
-
-export interface WebhookDeliveryView {
-  readonly id: number;
-  readonly event: string;
-  readonly deliveryId: string;
-  readonly status: 'queued' | 'sent' | 'failed';
-  readonly attempts: number;
-  readonly nextAttemptAt: Date;
-  readonly lastStatus: number | null;
-  readonly lastResponse: string | null;
-  readonly lastError: string | null;
-  readonly createdAt: Date;
-  readonly deliveredAt: Date | null;
-}
+import { AdminLayout, Csrf, FieldErrors, RetryNow, type AdminContext } from './admin-layout.tsx';
 
 export interface WebhooksPageProps {
   readonly ctx: AdminContext;
   readonly eventNames: readonly string[];
-  readonly webhooks: readonly { readonly webhook: WebhookView; readonly deliveries: readonly WebhookDeliveryView[] }[];
+  readonly webhooks: readonly { readonly webhook: Webhook; readonly deliveries: readonly WebhookDelivery[] }[];
   readonly errors: readonly string[];
   readonly values: { readonly url: string; readonly events: readonly string[] };
   readonly notice: string | null;
@@ -106,7 +83,7 @@ function ActionButton({ ctx, id, action, label }: { ctx: AdminContext; id: numbe
   );
 }
 
-function WebhookSection({ ctx, webhook: w, deliveries }: { ctx: AdminContext; webhook: WebhookView; deliveries: readonly WebhookDeliveryView[] }) {
+function WebhookSection({ ctx, webhook: w, deliveries }: { ctx: AdminContext; webhook: Webhook; deliveries: readonly WebhookDelivery[] }) {
   return (
     <section id={`webhook-${w.id}`} aria-labelledby={`webhook-${w.id}-url`}>
       <h3 id={`webhook-${w.id}-url`}>
@@ -139,7 +116,7 @@ function WebhookSection({ ctx, webhook: w, deliveries }: { ctx: AdminContext; we
 
 const statusLabels = { queued: 'Waiting', sent: 'Delivered', failed: 'Failed' } as const;
 
-function DeliveryTable({ ctx, deliveries }: { ctx: AdminContext; deliveries: readonly WebhookDeliveryView[] }) {
+function DeliveryTable({ ctx, deliveries }: { ctx: AdminContext; deliveries: readonly WebhookDelivery[] }) {
   return (
     <table class="log">
       <thead>
@@ -176,13 +153,7 @@ function DeliveryTable({ ctx, deliveries }: { ctx: AdminContext; deliveries: rea
             </td>
             <td>{d.lastError ?? ''}</td>
             <td>
-              {d.status === 'failed' || (d.status === 'queued' && d.attempts > 0) ? (
-                <form method="post" action="/admin/webhooks/retry">
-                  <Csrf ctx={ctx} />
-                  <input type="hidden" name="id" value={String(d.id)} />
-                  <button type="submit">Try again now</button>
-                </form>
-              ) : null}
+              <RetryNow ctx={ctx} action="/admin/webhooks/retry" item={d} />
             </td>
           </tr>
         ))}

@@ -5,7 +5,7 @@
 
 import type { OutboxEntry, OutboxStatus } from '../../domain/mail.ts';
 import { formatDate } from '../site.ts';
-import { AdminLayout, Csrf, RetryNow, type AdminContext } from './admin-layout.tsx';
+import { AdminLayout, RetryNow, type AdminContext } from './admin-layout.tsx';
 
 const labels: Record<OutboxStatus, string> = { queued: 'Waiting', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
 

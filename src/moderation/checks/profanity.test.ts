@@ -25,6 +25,13 @@ describe('profanity', () => {
     }
   });
 
+  it('reads numbers as numbers, while a word spelled with digits in it is still found', () => {
+    for (const text of ['The vote was 455 to 12.', 'Turnout 5h1 … 455,000 voters', 'flight 455']) {
+      assert.deepEqual(findProfanity(text).filter((w) => w.startsWith('a')), [], text);
+    }
+    assert.deepEqual(findProfanity('what an a55'), ['a**']);
+  });
+
   it('holds a comment with profanity in its text or its author’s name, saying where', () => {
     const outcome = profanity.run(ctx('sh1t', 'Big Bastard'));
     assert.deepEqual(outcome, { status: 'pending', reason: { check: 'profanity', code: 'profanity', detail: 'profanity: s*** in comment; b****** in name' } });

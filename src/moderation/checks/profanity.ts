@@ -25,6 +25,8 @@ export function findProfanity(text: string): string[] {
   const joined = text.replace(spacedLetters, (run) => run.replace(/[^\p{L}]/gu, ''));
   const words = new Set<string>();
   for (const match of matcher.getAllMatches(joined, true)) {
+    // Digits alone are numbers, not a disguised word: "455 votes" reads "ass" through the leet transformer.
+    if (!/\p{L}/u.test(joined.slice(match.startIndex, match.endIndex + 1))) continue;
     const word = dataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord;
     if (word) words.add(word);
   }

@@ -17,6 +17,8 @@ export class PageCache {
   #generation = 0;
   #hits = 0;
   #misses = 0;
+  /** Renders running per key, with the generation they began at: a miss meanwhile waits for one rather than repeating it. */
+  readonly #rendering = new Map<string, { generation: number; page: Promise<CachedPage | undefined>; settle: (page: CachedPage | undefined) => void }>();
   /** Last-Modified last given out per key, so a page changed twice within a second still gets a newer date. */
   readonly #lastModified = new Map<string, number>();
 
@@ -40,6 +42,31 @@ export class PageCache {
   set(key: string, entry: { tags: readonly string[]; page: CachedPage; generation: number; expiresAt?: Date | null }): void {
     if (entry.generation !== this.#generation) return;
     this.#pages.set(key, { page: entry.page, tags: entry.tags, expiresAtMs: entry.expiresAt?.getTime() ?? Infinity });
+    const running = this.#rendering.get(key);
+    if (running?.generation === entry.generation) running.settle(entry.page);
+  }
+
+  /**
+   * The page a render of `key` that began since the last invalidation is about to store, when
+   * one is running: right after a new comment, a popular page is rendered once, not once per
+   * reader arriving meanwhile. Undefined when none runs, or it stored nothing.
+   */
+  async rendered(key: string): Promise<CachedPage | undefined> {
+    const running = this.#rendering.get(key);
+    return running?.generation === this.#generation ? running.page : undefined;
+  }
+
+  /** Marks a render of `key` begun at `generation`; call the result when it is over (after `set`, or without storing). */
+  beginRender(key: string, generation: number): () => void {
+    if (this.#rendering.get(key)?.generation === generation) return () => undefined; // one is running: this one is a spare
+    let settle!: (page: CachedPage | undefined) => void;
+    const page = new Promise<CachedPage | undefined>((resolve) => (settle = resolve));
+    const running = { generation, page, settle };
+    this.#rendering.set(key, running);
+    return () => {
+      if (this.#rendering.get(key) === running) this.#rendering.delete(key);
+      settle(undefined); // no effect once `set` settled it
+    };
   }
 
   /**

@@ -39,12 +39,17 @@ export async function sendSharedDocument(
   const path = request.url.split('?')[0] ?? request.url;
   // Absolute links taken from the Host header differ by host, so the host is part of the key.
   const key = deps.publicUrl === null ? `${baseUrl}${path}` : path;
-  const cached = deps.cache.get(key, deps.clock.now());
+  const cached = deps.cache.get(key, deps.clock.now()) ?? (await deps.cache.rendered(key));
   if (cached) return sendSharedPage(request, reply, cached, options.contentType);
   const generation = deps.cache.generation();
-  const document = await options.render(baseUrl);
-  if (document === null) return sendNotFound(deps, reply);
-  const page = toCachedPage(document.body, deps.cache.lastModifiedFor(key, deps.clock.now()));
-  deps.cache.set(key, { tags: document.cacheTags, page, generation, expiresAt: document.expiresAt ?? null });
-  return sendSharedPage(request, reply, page, options.contentType);
+  const finish = deps.cache.beginRender(key, generation);
+  try {
+    const document = await options.render(baseUrl);
+    if (document === null) return sendNotFound(deps, reply);
+    const page = toCachedPage(document.body, deps.cache.lastModifiedFor(key, deps.clock.now()));
+    deps.cache.set(key, { tags: document.cacheTags, page, generation, expiresAt: document.expiresAt ?? null });
+    return sendSharedPage(request, reply, page, options.contentType);
+  } finally {
+    finish();
+  }
 }

@@ -91,10 +91,23 @@ export function createArticlePage(deps: PageDeps) {
     const key = `${deps.publicUrl === null ? origin : ''}${path}${discussionQuery(view)}`;
     const personal = deps.cookies.isPersonal(request) || replyToId !== null;
     if (!personal) {
-      const cached = deps.cache.get(key, deps.clock.now());
+      const cached = deps.cache.get(key, deps.clock.now()) ?? (await deps.cache.rendered(key));
       if (cached) return sendSharedPage(request, reply, cached);
     }
     const generation = deps.cache.generation();
+    const finish = personal ? () => undefined : deps.cache.beginRender(key, generation);
+    try {
+      return await showFresh(request, reply, { path, replyToId, view, origin, key, personal, generation });
+    } finally {
+      finish();
+    }
+  }
+
+  async function showFresh(
+    request: FastifyRequest<{ Params: ArticleParams }>,
+    reply: FastifyReply,
+    { path, replyToId, view, origin, key, personal, generation }: { path: string; replyToId: number | null; view: DiscussionView; origin: string; key: string; personal: boolean; generation: number },
+  ) {
     const article = await deps.articles.findBySlug(request.params.slug);
     // Through the not-found handler, so an imported article's old permalink of this shape still redirects.
     if (!article || !isPublic(article, deps.clock.now())) return reply.callNotFound();

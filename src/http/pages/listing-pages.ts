@@ -50,14 +50,19 @@ export async function serveListPage(deps: PageDeps, request: FastifyRequest, rep
   // Absolute links taken from the Host header differ by host, so the host is part of the key then.
   const key = `${deps.publicUrl === null ? origin : ''}${page === 1 ? path : `${path}?page=${page}`}`;
   const now = deps.clock.now();
-  const cached = deps.cache.get(key, now);
+  const cached = deps.cache.get(key, now) ?? (await deps.cache.rendered(key));
   if (cached) return sendSharedPage(request, reply, cached);
   const generation = deps.cache.generation();
-  const [rendered, nextScheduled] = await Promise.all([render({ page, origin, now }), deps.articles.nextPublicationAfter(now)]);
-  if (rendered === null) return sendNotFound(deps, reply);
-  const cachedPage = toCachedPage(rendered.html, deps.cache.lastModifiedFor(key, now));
-  deps.cache.set(key, { tags: [frontPageTag], page: cachedPage, generation, expiresAt: earliest(nextScheduled, rendered.refreshBy) });
-  return sendSharedPage(request, reply, cachedPage);
+  const finish = deps.cache.beginRender(key, generation);
+  try {
+    const [rendered, nextScheduled] = await Promise.all([render({ page, origin, now }), deps.articles.nextPublicationAfter(now)]);
+    if (rendered === null) return sendNotFound(deps, reply);
+    const cachedPage = toCachedPage(rendered.html, deps.cache.lastModifiedFor(key, now));
+    deps.cache.set(key, { tags: [frontPageTag], page: cachedPage, generation, expiresAt: earliest(nextScheduled, rendered.refreshBy) });
+    return sendSharedPage(request, reply, cachedPage);
+  } finally {
+    finish();
+  }
 }
 
 /** The metadata of page `page` of a list at `path`. */

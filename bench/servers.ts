@@ -108,15 +108,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 const clockTicksPerSecond = 100; // USER_HZ: 100 on every Linux architecture Node supports
 
-/** Resident memory of one process (VmRSS), in bytes; NaN where /proc is missing. */
-export function processRssBytes(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? Number.NaN : Number(kb) * 1024;
-  } catch {
-    return Number.NaN;
-  }
-}
+// Shared with the load scenario (test/reliability/load.test.ts); run.ts imports it from here.
+export { processRssBytes } from '../test/support/process-memory.ts';
 
 /** CPU time the whole machine has spent busy (all cores, not idle or waiting on I/O), in ms. */
 export function machineBusyMs(): number {

@@ -7,50 +7,22 @@
 // server's RSS idle, with the streams open and after the comments, and so the cost per stream.
 // Exits non-zero if any stream missed or doubled a comment.
 
-import { get, type ClientRequest } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArticleFile } from '../src/articles/parse-article-file.ts';
 import { createDateline } from '../src/main.ts';
 import { testConfig } from '../test/support/build-test-app.ts';
-import { parseEvents } from '../test/support/event-stream.ts';
+import { openLiveReader, type LiveReader } from '../test/support/load-client.ts';
+import { processRssBytes } from '../test/support/process-memory.ts';
 import { seedArticleFile } from './seed.ts';
-import { killAllChildren, processRssBytes, startChildServer } from './servers.ts';
+import { killAllChildren, startChildServer } from './servers.ts';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
 const secret = 'bench-secret-bench-secret-bench-secret';
 const streamCount = Number(process.env.BENCH_SSE_STREAMS ?? 2000);
 const commentCount = Number(process.env.BENCH_SSE_COMMENTS ?? 5);
-/** Connection errors before the run is over (a refused or dropped stream). */
-const failures: string[] = [];
-let finished = false;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-/** One open stream, remembering only the comment ids it was sent. */
-interface Reader {
-  readonly request: ClientRequest;
-  readonly received: number[];
-  connected: boolean;
-}
-
-function openReader(url: string): Reader {
-  let pending = '';
-  const reader: Reader = { received: [], connected: false, request: get(url, { agent: false }, (response) => {
-    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode}`);
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => {
-      reader.connected = true;
-      const parsed = parseEvents(pending + chunk);
-      pending = parsed.rest;
-      for (const event of parsed.events) if (event.event === 'comment.added') reader.received.push((JSON.parse(event.data) as { commentId: number }).commentId);
-    });
-  }) };
-  reader.request.on('error', (e) => {
-    if (!finished) failures.push(e.message);
-  });
-  return reader;
-}
 
 async function waitFor(what: string, check: () => boolean, timeoutMs: number): Promise<number> {
   const started = Date.now();
@@ -90,15 +62,15 @@ async function main(): Promise<void> {
   const streamUrl = `${server.url}/live/articles/${article.id}`;
   // Warm up: the page and one stream, so code paths are loaded before the idle figure.
   await (await fetch(server.url + '/')).arrayBuffer();
-  const warm = openReader(streamUrl);
+  const warm = openLiveReader(streamUrl);
   await waitFor('the warm-up stream', () => warm.connected, 10_000);
-  warm.request.destroy();
+  warm.close();
   const rssIdle = await settledRss(server.pid);
 
-  const readers: Reader[] = [];
+  const readers: LiveReader[] = [];
   const openStarted = Date.now();
   for (let i = 0; i < streamCount; i++) {
-    readers.push(openReader(streamUrl));
+    readers.push(openLiveReader(streamUrl));
     if (i % 200 === 199) await waitFor('streams to connect', () => readers.every((r) => r.connected), 30_000);
   }
   await waitFor(`${streamCount} streams to connect`, () => readers.every((r) => r.connected), 60_000);
@@ -121,11 +93,12 @@ async function main(): Promise<void> {
   console.log(`server RSS: idle ${mb(rssIdle)}, with ${streamCount} streams ${mb(rssOpen)}, after the comments ${mb(rssAfter)} → ${(perStream / 1024).toFixed(1)} KB per open stream`);
 
   // Shutdown with every stream still open: each ends with a retry hint, nothing holds the exit up.
-  finished = true;
+  // What went wrong before it (a refused, failed or ended stream) is a failure; the shutdown's ends are not.
+  const failures = readers.flatMap((r) => r.problems);
   const stopping = Date.now();
   await server.stop();
   console.log(`shutdown with ${streamCount} streams open: ${Date.now() - stopping} ms`);
-  for (const reader of readers) reader.request.destroy();
+  for (const reader of readers) reader.close();
   await writer.close();
   if (failures.length > 0) throw new Error(`${failures.length} streams failed: ${failures[0]}`);
   if (wrong > 0) throw new Error(`${wrong} streams missed or doubled a comment`);

@@ -52,7 +52,7 @@ export interface PostOutcome {
   readonly error: string | null;
 }
 
-interface Answer {
+export interface Answer {
   readonly status: number;
   readonly location: string | null;
   readonly retryAfter: string | null;
@@ -60,7 +60,7 @@ interface Answer {
 }
 
 /** One form post on a connection of its own (no keep-alive, so a closed server is a refused connection). */
-function postForm(baseUrl: string, fields: Record<string, string>): Promise<Answer> {
+export function postForm(baseUrl: string, fields: Record<string, string>): Promise<Answer> {
   const body = new URLSearchParams(fields).toString();
   return new Promise((resolve, reject) => {
     const req = request(`${baseUrl}/comments`, { method: 'POST', agent: false, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -73,6 +73,11 @@ function postForm(baseUrl: string, fields: Record<string, string>): Promise<Answ
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** The form fields of the `n`th distinct comment on article 1 (new author, email and text each time). */
+export function commentFields(label: string, n: number, extra: Record<string, string> = {}): Record<string, string> & { comment: string } {
+  return { comment: `${label} comment ${n}: reliable?`, author: `Reader ${n}`, email: `reader${n}@example.com`, url: '', comment_post_ID: '1', comment_parent: '0', ...extra };
 }
 
 /**
@@ -120,8 +125,8 @@ export function commentLoad(targets: () => readonly string[], options: { concurr
   async function client(): Promise<void> {
     while (!stopped) {
       const n = next++;
-      const text = `${options.label} comment ${n}: reliable?`;
-      const fields = { comment: text, author: `Reader ${n}`, email: `reader${n}@example.com`, url: '', comment_post_ID: '1', comment_parent: '0', ...options.fields };
+      const fields = commentFields(options.label, n, options.fields);
+      const text = fields.comment;
       let res = await send(fields, n);
       // Nowhere to send it (every target refused or not ready): hold it and try again, as a balancer would.
       while (!options.stopOnNetworkError && !stopped && (res === 'NOT_READY' || res === 'ECONNREFUSED')) {

@@ -4,7 +4,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { canAccess, type AdminArea, type Staff } from '../../domain/staff.ts';
-import type { SiteView } from '../site.ts';
+import { formatDate, type SiteView } from '../site.ts';
 
 export interface AdminContext {
   readonly site: SiteView;
@@ -84,6 +84,17 @@ export function AdminLayout({ ctx, title, current, children }: { ctx: AdminConte
 
 /** The hidden field every state-changing admin form carries. */
 export const Csrf = ({ ctx }: { ctx: AdminContext }) => <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+
+/** A queued message's state: its label, when it was delivered, or when it is tried next after a failed attempt. */
+export function QueueState({ ctx, label, item }: { ctx: AdminContext; label: string; item: { readonly status: string; readonly attempts: number; readonly nextAttemptAt: Date; readonly doneAt: Date | null } }) {
+  return (
+    <>
+      {label}
+      {item.status === 'sent' && item.doneAt ? ` ${formatDate(ctx.site, item.doneAt)}` : ''}
+      {item.status === 'queued' && item.attempts > 0 ? `, next try ${formatDate(ctx.site, item.nextAttemptAt)}` : ''}
+    </>
+  );
+}
 
 /** "Try again now" for a queued message (mail, webhook delivery) that failed or waits for its next attempt. */
 export function RetryNow({ ctx, action, item }: { ctx: AdminContext; action: string; item: { readonly id: number; readonly status: string; readonly attempts: number } }) {

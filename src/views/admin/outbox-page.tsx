@@ -5,7 +5,7 @@
 
 import type { OutboxEntry, OutboxStatus } from '../../domain/mail.ts';
 import { formatDate } from '../site.ts';
-import { AdminLayout, RetryNow, type AdminContext } from './admin-layout.tsx';
+import { AdminLayout, QueueState, RetryNow, type AdminContext } from './admin-layout.tsx';
 
 const labels: Record<OutboxStatus, string> = { queued: 'Waiting', sending: 'Sending', sent: 'Sent', failed: 'Failed' };
 
@@ -57,9 +57,7 @@ export function OutboxPageView({ ctx, status, counts, entries, delivery }: Outbo
                 <td>{e.to}</td>
                 <td>{e.subject}</td>
                 <td>
-                  {labels[e.status]}
-                  {e.status === 'sent' && e.sentAt ? ` ${formatDate(ctx.site, e.sentAt)}` : ''}
-                  {e.status === 'queued' && e.attempts > 0 ? `, next try ${formatDate(ctx.site, e.nextAttemptAt)}` : ''}
+                  <QueueState ctx={ctx} label={labels[e.status]} item={{ ...e, doneAt: e.sentAt }} />
                 </td>
                 <td>{e.attempts}</td>
                 <td>{e.lastError ?? ''}</td>

@@ -6,7 +6,7 @@
 
 import type { Webhook, WebhookDelivery } from '../../domain/webhook.ts';
 import { formatDate } from '../site.ts';
-import { AdminLayout, Csrf, FieldErrors, RetryNow, type AdminContext } from './admin-layout.tsx';
+import { AdminLayout, Csrf, FieldErrors, QueueState, RetryNow, type AdminContext } from './admin-layout.tsx';
 
 export interface WebhooksPageProps {
   readonly ctx: AdminContext;
@@ -142,9 +142,7 @@ function DeliveryTable({ ctx, deliveries }: { ctx: AdminContext; deliveries: rea
               <small>{d.deliveryId}</small>
             </td>
             <td>
-              {statusLabels[d.status]}
-              {d.status === 'sent' && d.deliveredAt ? ` ${formatDate(ctx.site, d.deliveredAt)}` : ''}
-              {d.status === 'queued' && d.attempts > 0 ? `, next try ${formatDate(ctx.site, d.nextAttemptAt)}` : ''}
+              <QueueState ctx={ctx} label={statusLabels[d.status]} item={{ ...d, doneAt: d.deliveredAt }} />
             </td>
             <td>{d.attempts}</td>
             <td>

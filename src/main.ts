@@ -87,12 +87,27 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   const now = () => clock.now();
   const database = openDatabase(config.databaseUrl);
   if (options.migrate !== false) await migrateToLatest(database.db, database.dialect);
-  const stores = createSqlStores(database.db, database.dialect, now);
+  // On SQLite, settings and articles are read once and kept (storage/sql-stores.ts): another
+  // process's commit is seen through data_version before each use, and this process's own
+  // changes forget them (the listeners below). PostgreSQL instances hear of changes only through
+  // events, which a hand-made change would not send, so they read every time.
+  const stores = createSqlStores(database.db, database.dialect, now, database.dialect === 'sqlite' ? { freshen: () => void noticeElsewhere() } : undefined);
+  const cache = new PageCache();
+  const forgetRemembered = () => {
+    stores.settings.forget();
+    stores.articles.forget();
+  };
+  // Another process's commit on this SQLite file: every page and remembered value may be stale.
+  const noticeElsewhere = (): boolean => {
+    if (!database.changedElsewhere()) return false;
+    cache.clear();
+    forgetRemembered();
+    return true;
+  };
   const transact = createTransact(database, now);
   const secret = config.secret || (await stores.settings.sharedSecret(() => randomBytes(32).toString('base64url')));
   const keyedHash = new KeyedHash(secret);
 
-  const cache = new PageCache();
   // Live updates: open article pages get new public comments over SSE. Rendering a comment needs
   // the site's wording, not its asset URLs.
   const liveSite = { name: config.siteName, locale: config.locale, timeZone: config.timeZone, messages: en, assets: { css: '', js: '' } };
@@ -100,8 +115,14 @@ export async function createDateline(config: Config, options: DatelineOptions = 
   await liveHub.start();
   const listeners: ((event: DomainEvent) => void)[] = [
     (event) => {
-      if (event.type === 'settings.saved') return cache.clear(); // settings shape every page
-      if (event.type === 'article.saved') cache.invalidate(articleListTag);
+      if (event.type === 'settings.saved') {
+        stores.settings.forget();
+        return cache.clear(); // settings shape every page
+      }
+      if (event.type === 'article.saved') {
+        stores.articles.forget(event.articleId);
+        cache.invalidate(articleListTag);
+      }
       if (event.type === 'reaction.toggled') return cache.invalidate(articleTag(event.articleId)); // every view of that article's page; lists show no reactions
       if (event.type === 'comment.created' && event.status !== 'approved') return; // nothing public changed
       cache.invalidate(articleTag(event.articleId));
@@ -150,11 +171,15 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     },
   };
   await database.subscribe((message) => {
-    if (message === '*') return cache.clear();
+    if (message === '*') {
+      forgetRemembered();
+      return cache.clear();
+    }
     try {
       const { from, event } = JSON.parse(message) as { from: string; event: DomainEvent };
       if (from !== instanceId) deliver(event);
     } catch {
+      forgetRemembered();
       cache.clear();
     }
   });
@@ -192,6 +217,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
     searchArticles: createSearchArticles({ search: stores.search, clock }),
     // WordPress, Disqus and JSON Lines imports (issue 8, items 1–3): one transaction, then every cached page goes, here and on other instances.
     importFile: createSiteImport({ transact, settings: stores.settings, clock, hashIp: (ip) => keyedHash.hash('ip', ip), siteChanged: () => {
+      forgetRemembered();
       cache.clear();
       tellOthers('*', 'import');
     } }),
@@ -237,7 +263,7 @@ export async function createDateline(config: Config, options: DatelineOptions = 
       clock,
       publicUrl: config.publicUrl,
       comments: stores.comments,
-      changedElsewhere: database.changedElsewhere,
+      changedElsewhere: noticeElsewhere,
       oldUrls: stores.imports,
       searchArticles: services.searchArticles,
       embed: { origins: config.embedOrigins ?? [], openThread: services.openEmbedThread },

@@ -31,7 +31,7 @@ import type { FormTokens } from './form-token.ts';
 import { editableUntil } from '../domain/own-comment.ts';
 
 export interface SubmitCommentDeps {
-  readonly articles: ArticleStore;
+  readonly articles: Pick<ArticleStore, 'findById'>;
   readonly settings: SettingsStore;
   readonly transact: Transact<{ comments: CommentStore; moderationLog: ModerationLog } & NotifyStores & LiveStores>;
   readonly notifications: Pick<Notifications, 'commentStored'>;

@@ -43,6 +43,7 @@ function openSqlite(databaseUrl: string): OpenDatabase {
   // PRAGMA data_version changes only when another connection commits: exactly "elsewhere".
   const dataVersion = connection.prepare('PRAGMA data_version').pluck();
   let lastVersion = dataVersion.get() as number;
+  let checkedThisTurn = false;
   return {
     db,
     dialect: 'sqlite',
@@ -59,6 +60,12 @@ function openSqlite(databaseUrl: string): OpenDatabase {
         }
       }),
     changedElsewhere() {
+      // Asked by every page and comment POST: once per turn of the event loop is enough (the
+      // pragma takes a read lock, as long as a small query), and requests read in the same turn
+      // arrived together.
+      if (checkedThisTurn) return false;
+      checkedThisTurn = true;
+      setImmediate(() => (checkedThisTurn = false));
       const v = dataVersion.get() as number;
       if (v === lastVersion) return false;
       lastVersion = v;

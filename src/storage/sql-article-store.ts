@@ -10,16 +10,30 @@ import type { Tag } from '../articles/tags.ts';
 import type { ArticleRevisionsTable, ArticlesTable, Database } from './schema.ts';
 import { queryMostDiscussed, queryPublicList, type ListRow } from './sql-public-lists.ts';
 import { translateDbError } from './translate-db-error.ts';
+import { RememberedByKey } from '../lib/remembered.ts';
+import type { RememberOptions } from './sql-stores.ts';
 
 type ArticleRow = Selectable<ArticlesTable> & { byline?: string | null };
 
 export class SqlArticleStore implements ArticleStore {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
+  readonly #remembered: RememberedByKey<ArticleId, Article | undefined> | undefined;
+  readonly #freshen: () => void;
 
-  constructor(db: Kysely<Database>, now: () => Date) {
+  /** With `remember`, `findById` keeps what it read until `forget` or a write through this store. */
+  constructor(db: Kysely<Database>, now: () => Date, remember?: RememberOptions) {
     this.#db = db;
     this.#now = now;
+    // "Not found" is not kept: the row may be created by the next request.
+    this.#remembered = remember ? new RememberedByKey((id) => this.#findById(id), { keep: (article) => article !== undefined, maxKeys: 1000 }) : undefined;
+    this.#freshen = remember?.freshen ?? (() => undefined);
+  }
+
+  /** Drops kept articles (one, or all): they changed elsewhere. */
+  forget(id?: ArticleId): void {
+    if (id === undefined) this.#remembered?.forgetAll();
+    else this.#remembered?.forget(id);
   }
 
   async saveBySlug(draft: ArticleDraft): Promise<{ article: Article; created: boolean }> {
@@ -29,6 +43,7 @@ export class SqlArticleStore implements ArticleStore {
       const existing = await this.#db.selectFrom('articles').select('id').where('slug', '=', draft.slug).executeTakeFirst();
       if (existing) {
         const row = await this.#db.updateTable('articles').set(values).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
+        this.forget(articleId(existing.id));
         return { article: toArticle(row), created: false };
       }
       const row = await this.#db.insertInto('articles').values({ ...values, created_at: at }).returningAll().executeTakeFirstOrThrow();
@@ -59,10 +74,20 @@ export class SqlArticleStore implements ArticleStore {
       return toArticle(row);
     } catch (e) {
       throw translateDbError(e, 'slug_taken');
+    } finally {
+      this.forget(id);
     }
   }
 
   async setTags(id: ArticleId, tags: readonly Tag[]): Promise<void> {
+    try {
+      await this.#writeTags(id, tags);
+    } finally {
+      this.forget(id);
+    }
+  }
+
+  async #writeTags(id: ArticleId, tags: readonly Tag[]): Promise<void> {
     await this.#db.deleteFrom('article_tags').where('article_id', '=', id).execute();
     if (tags.length === 0) return;
     // Tags seen before keep their first spelling; new ones are created as written.
@@ -111,7 +136,13 @@ export class SqlArticleStore implements ArticleStore {
     return row && toRevision(row);
   }
 
-  async findById(id: ArticleId): Promise<Article | undefined> {
+  findById(id: ArticleId): Promise<Article | undefined> {
+    if (!this.#remembered) return this.#findById(id);
+    this.#freshen();
+    return this.#remembered.get(id);
+  }
+
+  async #findById(id: ArticleId): Promise<Article | undefined> {
     const row = await this.#withByline().where('a.id', '=', id).executeTakeFirst();
     return row && toArticle(row, await this.#tagNames(row.id));
   }

@@ -4,18 +4,36 @@ import type { Kysely } from 'kysely';
 import { defaultDiscussionSettings, type DiscussionSettings } from '../domain/settings.ts';
 import type { SettingsStore } from '../moderation/settings-store.ts';
 import type { Database } from './schema.ts';
+import { Remembered } from '../lib/remembered.ts';
+import type { RememberOptions } from './sql-stores.ts';
 
 const key = 'discussion';
 const secretKey = 'secret';
 
 export class SqlSettingsStore implements SettingsStore {
   readonly #db: Kysely<Database>;
+  readonly #remembered: Remembered<DiscussionSettings> | undefined;
+  readonly #freshen: () => void;
 
-  constructor(db: Kysely<Database>) {
+  /** With `remember`, the settings are read once and kept until `forget` (lib/remembered.ts). */
+  constructor(db: Kysely<Database>, remember?: RememberOptions) {
     this.#db = db;
+    this.#remembered = remember ? new Remembered(() => this.#read()) : undefined;
+    this.#freshen = remember?.freshen ?? (() => undefined);
   }
 
-  async discussion(): Promise<DiscussionSettings> {
+  discussion(): Promise<DiscussionSettings> {
+    if (!this.#remembered) return this.#read();
+    this.#freshen();
+    return this.#remembered.get();
+  }
+
+  /** Drops the kept settings: they changed elsewhere. */
+  forget(): void {
+    this.#remembered?.forget();
+  }
+
+  async #read(): Promise<DiscussionSettings> {
     const row = await this.#db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
     const stored = row ? (JSON.parse(row.value) as Partial<DiscussionSettings>) : {};
     return { ...defaultDiscussionSettings, ...stored };
@@ -42,13 +60,17 @@ export class SqlSettingsStore implements SettingsStore {
   }
 
   async saveDiscussion(changes: Partial<DiscussionSettings>): Promise<DiscussionSettings> {
-    const next = { ...(await this.discussion()), ...changes };
+    const next = { ...(await this.#read()), ...changes };
     const value = JSON.stringify(next);
-    await this.#db
-      .insertInto('settings')
-      .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    try {
+      await this.#db
+        .insertInto('settings')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
+    } finally {
+      this.forget();
+    }
     return next;
   }
 }

@@ -51,12 +51,21 @@ export interface SqlStores {
   readonly webhooks: SqlWebhookStore;
 }
 
-export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect, now: () => Date): SqlStores {
+/**
+ * Keep what rarely changes (settings, articles by id) in memory: for the stores of the process's
+ * own connection, never for a transaction's. `freshen` is called before each kept value is used,
+ * and forgets them all if another process has written since.
+ */
+export interface RememberOptions {
+  readonly freshen: () => void;
+}
+
+export function createSqlStores(db: Kysely<Database>, dialect: MigrationDialect, now: () => Date, remember?: RememberOptions): SqlStores {
   return {
-    articles: new SqlArticleStore(db, now),
+    articles: new SqlArticleStore(db, now, remember),
     comments: new SqlCommentStore(db, dialect),
     moderationLog: new SqlModerationLog(db),
-    settings: new SqlSettingsStore(db),
+    settings: new SqlSettingsStore(db, remember),
     jobs: new SqlJobStore(db),
     staff: new SqlStaffStore(db),
     commenterRules: new SqlCommenterRuleStore(db),

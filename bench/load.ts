@@ -22,6 +22,8 @@ export interface LoadSpec {
   readonly request?: RequestSpec;
   /** Status counted as success (200 for pages, 303 for an accepted comment). */
   readonly expectStatus: number;
+  /** Extra request headers. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface LoadResult {
@@ -63,6 +65,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     duration: spec.durationSeconds,
     ...(spec.workers && spec.workers > 1 ? { workers: spec.workers } : {}),
     ...(spec.request ? { requests: [spec.request] } : {}),
+    ...(spec.headers ? { headers: { ...spec.headers } } : {}),
   });
   instance.on('response', (_client: unknown, statusCode: number) => {
     if (statusCode === spec.expectStatus) okThisSecond++;

@@ -18,6 +18,7 @@
 // to use autocannon even when wrk is installed, BENCH_KEEP=1 to keep the data directory.
 
 import { execFileSync } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,8 @@ interface Target {
   readonly beforeRun?: () => void | Promise<void>;
   readonly afterRun?: () => void | Promise<void>;
   readonly durationSeconds?: number;
+  /** Extra request headers (GETs), e.g. the Accept-Encoding every browser sends. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 let rssPeakBytes = 0;
@@ -192,6 +195,7 @@ async function main(): Promise<void> {
 
     // --- long thread (paginated) -----------------------------------------------------------
     let longRow: string[] | undefined;
+    let longBrRow: string[] | undefined;
     let longPath: string | undefined;
     if (settings.longThread > 0) {
       // Paged like WordPress's page_comments (50 top-level per page). The setting is site-wide, so
@@ -203,6 +207,10 @@ async function main(): Promise<void> {
       const shown = page.body.toString('utf8').match(/<li id="comment-\d+"/g)?.length ?? 0;
       const long = await measure({ name: `GET ${settings.longThread} comments, first page`, url: dateline.url + seeded.path, expectStatus: 200, serverCpuMs: serverCpu(dateline) });
       longRow = row(`GET article, ${settings.longThread.toLocaleString('en-US')} comments, first page (${shown} comments shown)`, 'Dateline', page.body.length, long);
+      // A browser asks for a compressed page; the cache keeps the Brotli copy beside the page.
+      const brotli = await fetchPage(dateline.url + seeded.path, browserEncoding);
+      const longBr = await measure({ name: `GET ${settings.longThread} comments, first page, Brotli`, url: dateline.url + seeded.path, expectStatus: 200, serverCpuMs: serverCpu(dateline), headers: browserEncoding });
+      longBrRow = row(`… the same, with a browser's Accept-Encoding (${brotli.encoding ?? 'identity'})`, 'Dateline', brotli.body.length, longBr);
       longPath = seeded.path;
     }
 
@@ -242,6 +250,7 @@ async function main(): Promise<void> {
     console.log(markdownTable(['request', 'server', 'body bytes', 'ok/s (median)', 'p50 ms', 'p99 ms', 'ok/s per run', 'not ok (median run)', 'server CPU per ok', 'cores: server / loadgen / other'], [
       ...getRows,
       ...(longRow ? [longRow] : []),
+      ...(longBrRow ? [longBrRow] : []),
       row('GET front page', 'Dateline', Number.NaN, front),
       row('POST comment (accepted: 303)', 'Dateline', Number.NaN, dlPost),
       ...(wpPost ? [row('POST comment (accepted: 302), flood verdict off', 'WordPress 6.1', Number.NaN, wpPost)] : []),
@@ -291,7 +300,7 @@ async function once(target: Target, seconds: number, post: boolean, postArgs?: (
   if (settings.wrk) {
     return runWrk({
       title: target.name, url: target.url, threads: settings.threads, connections: post ? settings.postConnections : settings.connections,
-      durationSeconds: seconds, expectStatus: target.expectStatus, serverCpuMs: target.serverCpuMs, onTick: sampleRss,
+      durationSeconds: seconds, expectStatus: target.expectStatus, serverCpuMs: target.serverCpuMs, onTick: sampleRss, headers: target.headers,
       ...(post && postArgs ? { postCommentTo: postArgs() } : {}),
     });
   }
@@ -304,6 +313,7 @@ async function once(target: Target, seconds: number, post: boolean, postArgs?: (
     connections: post ? settings.postConnections : settings.connections,
     durationSeconds: seconds,
     expectStatus: target.expectStatus,
+    ...(target.headers ? { headers: target.headers } : {}),
     ...(post && body
       ? { request: { method: 'POST', path: url.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, setupRequest: (r) => ({ ...r, body: body() }) } }
       : { workers: settings.threads }),
@@ -393,11 +403,22 @@ function wordpressOrigin(): string {
   return 'http://127.0.0.1:8081';
 }
 
-async function fetchPage(url: string): Promise<{ body: Buffer; cacheControl: string | null }> {
-  const response = await fetch(url);
-  if (response.status !== 200) throw new Error(`GET ${url}: ${response.status}`);
-  return { body: Buffer.from(await response.arrayBuffer()), cacheControl: response.headers.get('cache-control') };
+/** One GET, body as sent on the wire (not decompressed), so its length is what the load run moves. */
+function fetchPage(url: string, headers: Readonly<Record<string, string>> = {}): Promise<{ body: Buffer; cacheControl: string | null; encoding: string | null }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        if (response.statusCode !== 200) reject(new Error(`GET ${url}: ${response.statusCode}`));
+        else resolve({ body: Buffer.concat(chunks), cacheControl: response.headers['cache-control'] ?? null, encoding: response.headers['content-encoding'] ?? null });
+      });
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }
+
+const browserEncoding = { 'Accept-Encoding': 'gzip, deflate, br' };
 
 function commentStatuses(databaseFile: string, articleId: number): Record<string, number> {
   const db = new Database(databaseFile, { readonly: true });

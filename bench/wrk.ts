@@ -36,6 +36,8 @@ export interface WrkSpec {
   /** Called every 200 ms during the run (RSS sampling). */
   readonly onTick?: () => void;
   readonly timeoutSeconds?: number;
+  /** Extra request headers. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const scriptDir = mkdtempSync(join(tmpdir(), 'dateline-wrk-'));
@@ -80,6 +82,7 @@ end
 export async function runWrk(spec: WrkSpec): Promise<LoadResult> {
   const args = [
     `-t${spec.threads}`, `-c${spec.connections}`, `-d${spec.durationSeconds}s`, '--timeout', `${spec.timeoutSeconds ?? 30}s`,
+    ...Object.entries(spec.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
     '-s', spec.postCommentTo ? postScript : statusScript, spec.url,
     ...(spec.postCommentTo ? ['--', String(spec.postCommentTo.articleId), spec.postCommentTo.tag] : []),
   ];

@@ -12,6 +12,40 @@ import type { MigrationDialect } from './migrations/index.ts';
 import type { CommentsTable, Database } from './schema.ts';
 import { commentIdsMatching } from './sql-search-query.ts';
 import { translateDbError } from './translate-db-error.ts';
+import { preparedQuery } from './prepared-query.ts';
+
+// The queries every comment POST runs, built once (prepared-query.ts).
+type CommentRow = ReturnType<typeof commentRow>;
+const insertComment = preparedQuery<CommentRow, Selectable<CommentsTable>>(
+  ['article_id', 'parent_id', 'author_name', 'author_email', 'author_url', 'author_ip', 'ip_hash', 'user_agent', 'body_text', 'body_html', 'status', 'reasons', 'kind', 'ip_truncated', 'created_at', 'updated_at'],
+  (db, row) => db.insertInto('comments').values(row).returningAll(),
+);
+type DuplicateQuery = { articleId: number; parentId: number; name: string; email: string; text: string };
+const duplicateOf = (parent: 'top' | 'reply') =>
+  preparedQuery<DuplicateQuery, { id: number }>(parent === 'top' ? ['articleId', 'name', 'email', 'text'] : ['articleId', 'parentId', 'name', 'email', 'text'], (db, q) =>
+    db
+      .selectFrom('comments')
+      .select('id')
+      .where('article_id', '=', q.articleId)
+      .where((eb) => (parent === 'top' ? eb('parent_id', 'is', null) : eb('parent_id', '=', q.parentId)))
+      .where('author_name', '=', q.name)
+      .where('author_email', '=', q.email)
+      .where('body_text', '=', q.text)
+      .where('status', '!=', 'trash')
+      .limit(1),
+  );
+const duplicateTopLevel = duplicateOf('top');
+const duplicateReply = duplicateOf('reply');
+// The newest comment by IP hash or by email: the last entry of its own index range.
+const newestBy = (column: 'ip_hash' | 'author_email') =>
+  preparedQuery<{ value: string; since: number }, { created_at: number }>(['value', 'since'], (db, q) =>
+    db.selectFrom('comments').select('created_at').where(column, '=', q.value).where('created_at', '>=', q.since).orderBy('created_at', 'desc').limit(1),
+  );
+const newestByIp = newestBy('ip_hash');
+const newestByEmail = newestBy('author_email');
+const approvedByAuthor = preparedQuery<{ name: string; email: string }, { n: number }>(['name', 'email'], (db, q) =>
+  db.selectFrom('comments').select(sql<number>`count(*)`.as('n')).where('author_email', '=', q.email).where('author_name', '=', q.name).where('status', '=', 'approved'),
+);
 
 export class SqlCommentStore implements CommentStore {
   readonly #db: Kysely<Database>;
@@ -24,8 +58,8 @@ export class SqlCommentStore implements CommentStore {
 
   async insert(c: NewComment): Promise<Comment> {
     try {
-      const row = await this.#db.insertInto('comments').values(commentRow(c)).returningAll().executeTakeFirstOrThrow();
-      return toComment(row);
+      const { rows } = await insertComment(this.#db, commentRow(c));
+      return toComment(rows[0]!);
     } catch (e) {
       throw translateDbError(e);
     }
@@ -56,13 +90,13 @@ export class SqlCommentStore implements CommentStore {
   }
 
   async listForArticle(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }): Promise<Comment[]> {
-    const rows = await this.#ofArticle(query).selectAll().execute();
+    const rows = await this.#ofArticle(query, (q) => q.selectAll()).execute();
     return rows.map(toComment);
   }
 
   async listOutline(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }): Promise<CommentOutline[]> {
     // Only columns of the comments_outline index: the database never reads the rows themselves.
-    const rows = await this.#ofArticle(query).select(['id', 'parent_id', 'status', 'created_at', 'featured_at', 'reaction_count']).execute();
+    const rows = await this.#ofArticle(query, (q) => q.select(['id', 'parent_id', 'status', 'created_at', 'featured_at', 'reaction_count'])).execute();
     return rows.map((row) => ({
       id: commentId(row.id),
       parentId: row.parent_id === null ? null : commentId(row.parent_id),
@@ -83,19 +117,16 @@ export class SqlCommentStore implements CommentStore {
     return found;
   }
 
-  /** An article's comments with one of `statuses`, plus `alsoIds`, oldest first. */
-  #ofArticle(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }) {
+  /**
+   * An article's comments with one of `statuses`, plus `alsoIds`, oldest first: a UNION of two
+   * index lookups. One WHERE with an OR would read every comment of the article, held and spam
+   * included, for each reader with a held comment of their own.
+   */
+  #ofArticle<O>(query: { articleId: ArticleId; statuses: readonly CommentStatus[]; alsoIds?: readonly CommentId[] }, pick: (q: SelectQueryBuilder<Database, 'comments', object>) => SelectQueryBuilder<Database, 'comments', O>) {
     const also = query.alsoIds ?? [];
-    return this.#db
-      .selectFrom('comments')
-      .where('article_id', '=', query.articleId)
-      .where((eb) => {
-        const ors = [eb('status', 'in', [...query.statuses])];
-        if (also.length > 0) ors.push(eb('id', 'in', [...also]));
-        return eb.or(ors);
-      })
-      .orderBy('created_at', 'asc')
-      .orderBy('id', 'asc');
+    const ofArticle = () => pick(this.#db.selectFrom('comments')).where('article_id', '=', query.articleId);
+    const listed = ofArticle().where('status', 'in', [...query.statuses]);
+    return (also.length > 0 ? listed.union(ofArticle().where('id', 'in', [...also])) : listed).orderBy('created_at', 'asc').orderBy('id', 'asc');
   }
 
   async list(query: { status?: CommentStatus; limit: number; before?: CommentId }): Promise<Comment[]> {
@@ -111,18 +142,9 @@ export class SqlCommentStore implements CommentStore {
   }
 
   async existsDuplicate(d: CommentDraft): Promise<boolean> {
-    const row = await this.#db
-      .selectFrom('comments')
-      .select('id')
-      .where('article_id', '=', d.articleId)
-      .where((eb) => (d.parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', d.parentId)))
-      .where('author_name', '=', d.authorName)
-      .where('author_email', '=', d.authorEmail)
-      .where('body_text', '=', d.bodyText)
-      .where('status', '!=', 'trash')
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
+    const query = { articleId: d.articleId, parentId: d.parentId ?? 0, name: d.authorName, email: d.authorEmail, text: d.bodyText };
+    const { rows } = await (d.parentId === null ? duplicateTopLevel : duplicateReply)(this.#db, query);
+    return rows.length > 0;
   }
 
   async countSince(query: { ipHash: string; email: string; articleId: ArticleId; ipSince: Date; articleSince: Date; upTo: { perHour: number; perArticle: number } }): Promise<{ byIp: number; byEmail: number; byArticle: number }> {
@@ -146,29 +168,18 @@ export class SqlCommentStore implements CommentStore {
   async lastCommentAt(query: { ipHash: string; email: string; since: Date }): Promise<Date | null> {
     // The newest comment by IP hash and by email, each the last entry of its own index range
     // (an OR, or max over a UNION, would scan every comment of the hour from a busy IP).
-    const newest = (column: 'ip_hash' | 'author_email', value: string) =>
-      this.#db
-        .selectFrom('comments')
-        .select('created_at')
-        .where(column, '=', value)
-        .where('created_at', '>=', query.since.getTime())
-        .orderBy('created_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-    const [byIp, byEmail] = await Promise.all([newest('ip_hash', query.ipHash), query.email ? newest('author_email', query.email) : undefined]);
+    const since = query.since.getTime();
+    const [byIp, byEmail] = await Promise.all([
+      newestByIp(this.#db, { value: query.ipHash, since }).then((r) => r.rows[0]),
+      query.email ? newestByEmail(this.#db, { value: query.email, since }).then((r) => r.rows[0]) : undefined,
+    ]);
     const last = Math.max(Number(byIp?.created_at ?? -Infinity), Number(byEmail?.created_at ?? -Infinity));
     return Number.isFinite(last) ? new Date(last) : null;
   }
 
   async countApprovedByAuthor(query: { name: string; email: string }): Promise<number> {
-    const row = await this.#db
-      .selectFrom('comments')
-      .select(sql<number>`count(*)`.as('n'))
-      .where('author_email', '=', query.email)
-      .where('author_name', '=', query.name)
-      .where('status', '=', 'approved')
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
+    const { rows } = await approvedByAuthor(this.#db, query);
+    return Number(rows[0]?.n ?? 0);
   }
 
   async lockCommenter(query: { ipHash: string; email: string }): Promise<void> {

@@ -6,6 +6,13 @@ import { commentId, type CommentId } from '../domain/ids.ts';
 import type { ModerationAction, ModerationLogEntry, ModerationNote } from '../domain/moderation.ts';
 import type { ModerationLog } from '../moderation/moderation-log.ts';
 import type { Database, ModerationLogTable } from './schema.ts';
+import { preparedQuery } from './prepared-query.ts';
+
+type LogRow = { comment_id: number; action: string; actor: string; reason: string | null; from_status: string; to_status: string; at: number };
+// Every comment POST appends one (prepared-query.ts).
+const appendRow = preparedQuery<LogRow, never>(['comment_id', 'action', 'actor', 'reason', 'from_status', 'to_status', 'at'], (db, row) =>
+  db.insertInto('moderation_log').values(row),
+);
 
 export class SqlModerationLog implements ModerationLog {
   readonly #db: Kysely<Database>;
@@ -15,18 +22,7 @@ export class SqlModerationLog implements ModerationLog {
   }
 
   async append(e: ModerationLogEntry): Promise<void> {
-    await this.#db
-      .insertInto('moderation_log')
-      .values({
-        comment_id: e.commentId,
-        action: e.action,
-        actor: e.actor,
-        reason: e.reason,
-        from_status: e.fromStatus,
-        to_status: e.toStatus,
-        at: e.at.getTime(),
-      })
-      .execute();
+    await appendRow(this.#db, { comment_id: e.commentId, action: e.action, actor: e.actor, reason: e.reason, from_status: e.fromStatus, to_status: e.toStatus, at: e.at.getTime() });
   }
 
   async listForComment(id: CommentId): Promise<ModerationLogEntry[]> {

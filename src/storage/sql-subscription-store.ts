@@ -5,6 +5,12 @@ import type { Kysely, Selectable } from 'kysely';
 import { articleId, commentId, staffId, type ArticleId, type CommentId, type StaffId } from '../domain/ids.ts';
 import type { MailAddress, Recipient, StaffRecipient, Subscription, SubscriptionKind, SubscriptionStore, SubscriptionView } from '../notify/subscription-store.ts';
 import type { Database, MailAddressesTable, SubscriptionsTable } from './schema.ts';
+import { preparedQuery } from './prepared-query.ts';
+
+// Read for every held comment (prepared-query.ts).
+const heldMailStaff = preparedQuery<Record<string, never>, { id: number; name: string; email: string }>([], (db) =>
+  db.selectFrom('staff').select(['id', 'name', 'email']).where('role', 'in', ['admin', 'moderator']).where('held_comment_mail', '=', 1).orderBy('id'),
+);
 
 export class SqlSubscriptionStore implements SubscriptionStore {
   readonly #db: Kysely<Database>;
@@ -107,7 +113,7 @@ export class SqlSubscriptionStore implements SubscriptionStore {
   }
 
   async heldCommentRecipients(): Promise<StaffRecipient[]> {
-    const rows = await this.#db.selectFrom('staff').select(['id', 'name', 'email']).where('role', 'in', ['admin', 'moderator']).where('held_comment_mail', '=', 1).orderBy('id').execute();
+    const { rows } = await heldMailStaff(this.#db, {});
     return rows.map((r) => ({ id: staffId(r.id), name: r.name, email: r.email }));
   }
 

@@ -6,6 +6,10 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AttemptOutcome, ClaimedDelivery, DeliveryStatus, NewDelivery, Webhook, WebhookDelivery, WebhookEventName, WebhookStore } from '../webhooks/webhook-store.ts';
 import type { Database, WebhookDeliveriesTable, WebhooksTable } from './schema.ts';
+import { preparedQuery } from './prepared-query.ts';
+
+// Read for every event, to see who is subscribed (prepared-query.ts).
+const allWebhooks = preparedQuery<Record<string, never>, Selectable<WebhooksTable>>([], (db) => db.selectFrom('webhooks').selectAll().orderBy('id', 'desc'));
 
 export class SqlWebhookStore implements WebhookStore {
   readonly #db: Kysely<Database>;
@@ -24,7 +28,7 @@ export class SqlWebhookStore implements WebhookStore {
   }
 
   async list(): Promise<Webhook[]> {
-    return (await this.#db.selectFrom('webhooks').selectAll().orderBy('id', 'desc').execute()).map(toWebhook);
+    return (await allWebhooks(this.#db, {})).rows.map(toWebhook);
   }
 
   async find(id: number): Promise<Webhook | undefined> {

@@ -76,9 +76,15 @@ interface Target {
 }
 
 let rssPeakBytes = 0;
+let rssPeakDuring = '';
 let rssPid = 0;
+let measuring = '';
 const sampleRss = () => {
-  if (rssPid) rssPeakBytes = Math.max(rssPeakBytes, processRssBytes(rssPid) || 0);
+  const rss = rssPid ? processRssBytes(rssPid) || 0 : 0;
+  if (rss > rssPeakBytes) {
+    rssPeakBytes = rss;
+    rssPeakDuring = measuring;
+  }
 };
 
 async function main(): Promise<void> {
@@ -262,7 +268,7 @@ async function main(): Promise<void> {
       ['POST accepted/s, Dateline / WordPress', wpPost ? ratio(dlPost.okPerSecond, wpPost.okPerSecond) : 'WordPress missing'],
       ['POST p99, Dateline', `${dlPost.p99Ms.toFixed(1)} ms at ${settings.postConnections} connections`],
       ['cold start to first article response (median)', `${Math.round(median(coldStarts))} ms (runs: ${coldStarts.map((ms) => Math.round(ms)).join(', ')})`],
-      ['Dateline RSS idle → peak under load', `${mb(rssIdle)} → ${mb(rssPeakBytes)}`],
+      ['Dateline RSS idle → peak under load', `${mb(rssIdle)} → ${mb(rssPeakBytes)} (peak during ${rssPeakDuring || '–'})`],
       ...(uncached ? [[`${settings.longThread.toLocaleString('en-US')}-comment article, first page rendered uncached (cache cleared before each of 50, in process)`, `p50 ${uncached.p50.toFixed(1)} ms, p99 ${uncached.p99.toFixed(1)} ms`]] : []),
     ]));
     console.log();
@@ -297,6 +303,7 @@ async function measure(target: Target, post = false, postArgs?: () => { articleI
 }
 
 async function once(target: Target, seconds: number, post: boolean, postArgs?: () => { articleId: number; tag: string }): Promise<LoadResult> {
+  measuring = target.name;
   if (settings.wrk) {
     return runWrk({
       title: target.name, url: target.url, threads: settings.threads, connections: post ? settings.postConnections : settings.connections,

@@ -46,7 +46,8 @@ export function createListDiscussion(deps: ListDiscussionDeps) {
     const perPage = settings.pageComments ? Math.max(1, settings.commentsPerPage) : Math.max(1, whole.length);
     const pageCount = Math.max(1, Math.ceil(whole.length / perPage));
     const shown = settings.pageComments ? whole.slice((page - 1) * perPage, page * perPage) : whole;
-    const featured = featuredPlaces(whole, perPage);
+    // Walking the whole tree for picks costs milliseconds on a long thread: only when there are any.
+    const featured = visible.some((c) => c.featuredAt !== null && c.status === 'approved') ? featuredPlaces(whole, perPage) : [];
     const full = await readShown(shown, featured, new Set(ownPendingIds));
     let topLevelPage: Map<number, number> | undefined;
     // Only the comments shown are made public (the avatar hash is the costly part on a long thread).

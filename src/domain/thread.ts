@@ -14,12 +14,11 @@ export interface ThreadNode<C extends Threadable> {
 }
 
 export function buildThread<C extends Threadable>(comments: readonly C[], maxDepth: number): ThreadNode<C>[] {
-  const nodes = new Map<number, ThreadNode<C>>();
-  // The list each node sits in, so a reply past the depth limit can join its parent's list.
-  const holders = new Map<number, ThreadNode<C>[]>();
+  // Each node with the list it sits in, so a reply past the depth limit can join its parent's list.
+  const placed = new Map<number, { node: ThreadNode<C>; holder: ThreadNode<C>[] }>();
   const roots: ThreadNode<C>[] = [];
   for (const comment of comments) {
-    const parent = comment.parentId === null ? undefined : nodes.get(comment.parentId);
+    const parent = comment.parentId === null ? undefined : placed.get(comment.parentId);
     let node: ThreadNode<C>;
     let holder: ThreadNode<C>[];
     if (!parent) {
@@ -27,16 +26,15 @@ export function buildThread<C extends Threadable>(comments: readonly C[], maxDep
       // it stands on its own rather than disappearing.
       node = { comment, depth: 1, replies: [] };
       holder = roots;
-    } else if (parent.depth < maxDepth) {
-      node = { comment, depth: parent.depth + 1, replies: [] };
-      holder = parent.replies;
+    } else if (parent.node.depth < maxDepth) {
+      node = { comment, depth: parent.node.depth + 1, replies: [] };
+      holder = parent.node.replies;
     } else {
-      node = { comment, depth: parent.depth, replies: [] };
-      holder = holders.get(parent.comment.id) ?? roots;
+      node = { comment, depth: parent.node.depth, replies: [] };
+      holder = parent.holder;
     }
     holder.push(node);
-    nodes.set(comment.id, node);
-    holders.set(comment.id, holder);
+    placed.set(comment.id, { node, holder });
   }
   return roots;
 }

@@ -10,7 +10,7 @@
 // autocannon (load.ts). Every child server is killed however the run ends, and the temp
 // directory removed.
 //
-// Environment: BENCH_DURATION seconds per measured run (5), BENCH_WARMUP seconds (2),
+// Environment: BENCH_DURATION seconds per measured run (5), BENCH_WARMUP seconds (5),
 // BENCH_RUNS (3), BENCH_CONNECTIONS (32), BENCH_POST_CONNECTIONS (= connections),
 // BENCH_THREADS load-generator threads (2), BENCH_WP_SLOW_DURATION seconds for WordPress's
 // 500-comment page (15), BENCH_LONG_THREAD comments on the paginated article (10000; 0 = skip),
@@ -38,7 +38,7 @@ const noiseCores = 0.2;
 
 const settings = {
   durationSeconds: positiveNumber('BENCH_DURATION', 5),
-  warmupSeconds: positiveNumber('BENCH_WARMUP', 2),
+  warmupSeconds: positiveNumber('BENCH_WARMUP', 5),
   runs: positiveNumber('BENCH_RUNS', 3),
   connections: positiveNumber('BENCH_CONNECTIONS', 32),
   threads: positiveNumber('BENCH_THREADS', positiveNumber('BENCH_WORKERS', 2)),

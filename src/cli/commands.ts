@@ -71,7 +71,7 @@ export const commands: Record<string, Command> = {
       // A busy server allocates fast, and V8 lets the old generation grow to several times what
       // is live before collecting it: under the POST benchmark RSS went from 137 to 272 MB with
       // under 50 MB live. Growing by at most half each time keeps the peak near 180 MB at the
-      // same throughput (BENCHMARKS.md, "Memory under POST load").
+      // same throughput (BENCHMARKS.md, "What the speed work after 06:37 bought").
       setFlagsFromString('--heap-growing-percent=50');
       const workers = Number(values.workers ?? process.env.DATELINE_WORKERS ?? 1);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new AppError('front_matter_invalid', { message: '--workers takes a number from 1 to 64' });
